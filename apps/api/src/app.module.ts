@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import {
+  ConfigModule,
+  DatabaseModule,
+  HealthHttpModule,
+  LoggingModule,
+  QueueModule,
+  type AppConfig,
+} from '@lianzhang/server/core';
+import { RegionsHttpModule } from '@lianzhang/server/regions';
+import { SCHEMA } from '@lianzhang/server/schema';
+
+export const VERSION = process.env['LZ_BUILD_VERSION'] ?? 'dev';
+
+/** The HTTP process: composition only. Features bring their controllers in `*.http.module`. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'api'),
+        DatabaseModule.forRoot(SCHEMA, 'lianzhang-api'),
+        QueueModule,
+        HealthHttpModule.forRoot({ canaryTimeoutMs: 5_000, version: VERSION }),
+        RegionsHttpModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { createTestDatabase, freePort, requireBuilt, startPlatform, type RunningPlatform, type TestDatabase } from '@lianzhang/server/testing';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { keepScreenshot, launchChromium } from './browser';
+
+const WEB_INDEX = resolve(__dirname, '..', '..', '..', 'dist', 'apps', 'web', 'browser', 'index.html');
+
+describe('the web app served by the all-in-one server', () => {
+  let database: TestDatabase;
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    requireBuilt(WEB_INDEX);
+    database = await createTestDatabase('e2e_shell');
+    dataDir = mkdtempSync(join(tmpdir(), 'lz-e2e-'));
+    platform = await startPlatform({
+      port: await freePort(),
+      env: {
+        DATABASE_URL: database.url,
+        QUEUE_BACKEND: 'postgres',
+        QUEUE_PREFIX: 'e2e_shell',
+        WORKER_HEALTH_PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+      },
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await platform?.stop();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(code).toBe(0);
+  });
+
+  it('shows the shell in Chinese first, switches to English and remembers it', async () => {
+    await page.goto(platform.baseUrl);
+    await expectText(page, 'h1', '链长制产业链协同督办平台');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByTestId('status-card').getByText('正常').first().waitFor();
+    await page.getByTestId('regions-card').getByText('共 16 个设区市').waitFor();
+    await page.getByText('济南市').waitFor();
+    expect(existsSync(await keepScreenshot(page, 'shell-zh-CN'))).toBe(true);
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expectText(page, 'h1', 'Industry Chain Leader Platform');
+    await page.locator('.ant-segmented-item-selected', { hasText: 'EN' }).waitFor();
+    await page.locator('.ant-segmented-thumb').waitFor({ state: 'detached' });
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByTestId('regions-card').getByText('16 prefecture-level cities').waitFor();
+    await page.getByText('Jinan').waitFor();
+    expect(await page.getByText('首页').count()).toBe(0);
+    await keepScreenshot(page, 'shell-en');
+
+    await page.reload();
+    await expectText(page, 'h1', 'Industry Chain Leader Platform');
+  });
+
+  it('serves client-side routes with the app and unknown api paths with the JSON error shape', async () => {
+    const deepLink = await fetch(`${platform.baseUrl}/some/client/route`, { headers: { Accept: 'text/html' } });
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toContain('<lz-root>');
+
+    const missing = await fetch(`${platform.baseUrl}/api/no-such-thing`, { headers: { 'Accept-Language': 'zh-CN' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND', message: '未找到该内容', details: [] });
+  });
+});
+
+async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector, { hasText: text }).waitFor({ timeout: 15_000 });
+}

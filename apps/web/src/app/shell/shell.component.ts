@@ -1,0 +1,48 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Language } from '@lianzhang/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { FormsModule } from '@angular/forms';
+import { LanguageService } from '../i18n/language.service';
+
+interface NavItem {
+  readonly path: string;
+  readonly icon: string;
+  readonly label: string;
+}
+
+/** The frame of every page: navigation, title bar, language switch. */
+@Component({
+  selector: 'lz-shell',
+  imports: [
+    FormsModule,
+    NzIconModule,
+    NzLayoutModule,
+    NzMenuModule,
+    NzSegmentedModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslocoPipe,
+  ],
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ShellComponent {
+  protected readonly languages = inject(LanguageService);
+  protected readonly collapsed = signal(false);
+  protected readonly languageOptions = [
+    { label: '中文', value: 'zh-CN' },
+    { label: 'EN', value: 'en' },
+  ];
+  protected readonly nav: readonly NavItem[] = [{ path: '/', icon: 'home', label: 'nav.home' }];
+
+  protected switchLanguage(value: string | number): void {
+    void this.languages.use(value as Language);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/regions/region';
+export * from './lib/regions/shandong';
