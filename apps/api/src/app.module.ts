@@ -12,10 +12,15 @@ import { SCHEMA } from '@lianzhang/server/schema';
 
 export const VERSION = process.env['LZ_BUILD_VERSION'] ?? 'dev';
 
+export interface ApiOptions {
+  /** How long /api/health waits for the canary job to come back from a worker. */
+  readonly canaryTimeoutMs?: number;
+}
+
 /** The HTTP process: composition only. Features bring their controllers in `*.http.module`. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: ApiOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -23,7 +28,7 @@ export class AppModule {
         LoggingModule.forRoot(config, 'api'),
         DatabaseModule.forRoot(SCHEMA, 'lianzhang-api'),
         QueueModule,
-        HealthHttpModule.forRoot({ canaryTimeoutMs: 5_000, version: VERSION }),
+        HealthHttpModule.forRoot({ canaryTimeoutMs: options.canaryTimeoutMs ?? 5_000, version: VERSION }),
         RegionsHttpModule,
       ],
     };

@@ -8,11 +8,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppModule, VERSION } from './app.module';
+import { AppModule, VERSION, type ApiOptions } from './app.module';
 
 /** Builds the api: global prefix, error shape, OpenAPI, and the web app when it is built. */
-export async function createApi(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApi(config: AppConfig, options: ApiOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bufferLogs: true,
     bodyParser: false,
   });

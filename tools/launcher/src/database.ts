@@ -1,4 +1,5 @@
-import { describeUrl, migrate, startEmbeddedPostgres, type AppConfig, type EmbeddedPostgresHandle } from '@lianzhang/server/core';
+import { describeUrl, migrate, type AppConfig } from '@lianzhang/server/core';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@lianzhang/server/embedded';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { seedCatalogue, type SeedReport } from '@lianzhang/server/seed';
 import { join } from 'node:path';

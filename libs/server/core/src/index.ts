@@ -16,4 +16,3 @@ export * from './lib/queue/job-runner';
 export * from './lib/queue/queue-connection';
 export * from './lib/queue/queue.definitions';
 export * from './lib/queue/queue.module';
-export * from './lib/database/embedded-postgres';

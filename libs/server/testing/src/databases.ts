@@ -1,4 +1,3 @@
-import { migrate, type SchemaDefinition } from '@lianzhang/server/core';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -17,10 +16,10 @@ function adminUrl(): string {
 }
 
 /**
- * A fresh database of its own for one test file, on the test server, dropped by `drop()`.
- * With `schema`, the migrations are applied.
+ * A fresh, empty database of its own for one test file, on the test server, dropped by
+ * `drop()`. Apply the schema with `migrate(database.url, SCHEMA)`.
  */
-export async function createTestDatabase(label: string, schema?: SchemaDefinition): Promise<TestDatabase> {
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `lzt_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
@@ -44,8 +43,5 @@ export async function createTestDatabase(label: string, schema?: SchemaDefinitio
       }
     },
   };
-  if (schema) {
-    await migrate(database.url, schema);
-  }
   return database;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import IORedis from 'ioredis';
 // Jest runs globalSetup outside its module registry, so the @lianzhang/* aliases do not resolve here.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startEmbeddedPostgres } from '../../core/src/lib/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../../embedded/src/embedded-postgres';
 
 /**
  * Runs once before the Jest projects: finds the PostgreSQL server for the integration

@@ -1,4 +1,4 @@
 export * from './databases';
 export * from './platform';
 export * from './queues';
-export { freePort } from '@lianzhang/server/core';
+export { freePort } from '@lianzhang/server/embedded';

@@ -20,3 +20,21 @@ export function queueBackends(): QueueBackendName[] {
 export function testQueuePrefix(label: string): string {
   return `t_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 16)}_${randomBytes(3).toString('hex')}`;
 }
+
+/** Deletes the Redis keys of a test prefix, so runs leave nothing behind. */
+export async function dropRedisPrefix(prefix: string): Promise<void> {
+  const url = testRedisUrl();
+  if (!url) return;
+  const { default: IORedis } = await import('ioredis');
+  const client = new IORedis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await client.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
+  }
+}

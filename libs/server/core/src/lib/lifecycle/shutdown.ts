@@ -6,7 +6,8 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
  * Nest's `enableShutdownHooks()` runs the same hooks (`app.close()` does) but then
  * re-raises the signal, so the process ends with 143 instead of 0 and a supervisor
  * cannot tell a clean stop from a crash. A second signal, or a close that takes longer
- * than `timeoutMs`, exits 1.
+ * than `timeoutMs`, exits 1. A process started by the launcher also closes when the
+ * launcher's IPC channel drops, so a killed launcher leaves no orphan holding a port.
  */
 export function closeOnSignals(
   app: INestApplicationContext,
@@ -42,4 +43,11 @@ export function closeOnSignals(
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // Started by the launcher with an IPC channel: its loss means the launcher is gone.
+  if (process.connected) {
+    process.once('disconnect', () => {
+      logger.warn('the launcher is gone');
+      onSignal('SIGTERM');
+    });
+  }
 }

@@ -48,11 +48,41 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'system.canary': { queue: QUEUES.system, options: JOB_PRESETS.ephemeral },
 };
 
-/** BullMQ job ids may not contain `:` (it separates Redis keys). */
+/**
+ * Names of BullMQ's own keys beside the job hashes (`<prefix>:<queue>:<name>`): a job
+ * with one of these ids would overwrite the queue's structure (WRONGTYPE errors).
+ */
+const RESERVED_IDS = new Set([
+  'wait',
+  'waiting',
+  'active',
+  'delayed',
+  'completed',
+  'failed',
+  'paused',
+  'prioritized',
+  'priority',
+  'meta',
+  'id',
+  'events',
+  'marker',
+  'stalled',
+  'stalled-check',
+  'limiter',
+  'repeat',
+  'pc',
+  'de',
+  'metrics',
+]);
+
+/** A deterministic job id: parts joined by `-`, never `:` (it separates Redis keys), never a reserved name. */
 export function jobId(...parts: readonly (string | number)[]): string {
   const id = parts.join('-');
   if (id.includes(':')) {
     throw new RangeError(`a job id may not contain ':' (${id})`);
+  }
+  if (RESERVED_IDS.has(id) || id === '') {
+    throw new RangeError(`"${id}" is not a usable job id: it names one of BullMQ's own keys`);
   }
   return id;
 }

@@ -1,0 +1,19 @@
+import { JOBS, jobId, QUEUES } from './queue.definitions';
+
+describe('queue definitions', () => {
+  it('puts every job on a declared queue with bounded retention', () => {
+    for (const [name, job] of Object.entries(JOBS)) {
+      expect(Object.values(QUEUES)).toContain(job.queue);
+      expect(name.startsWith(`${job.queue}.`)).toBe(true);
+      expect(job.options.removeOnComplete).toEqual(expect.objectContaining({ age: expect.any(Number) }));
+      expect(job.options.removeOnFail).toEqual(expect.objectContaining({ age: expect.any(Number) }));
+    }
+  });
+
+  it('builds deterministic job ids and refuses a colon', () => {
+    expect(jobId('event', 42, 'v3')).toBe('event-42-v3');
+    expect(() => jobId('a:b')).toThrow(RangeError);
+    expect(() => jobId('delayed')).toThrow(/BullMQ's own keys/);
+    expect(() => jobId()).toThrow(RangeError);
+  });
+});
