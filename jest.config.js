@@ -15,4 +15,3 @@ module.exports = {
     '<rootDir>/apps/web-e2e',
   ],
 };
-

@@ -10,7 +10,10 @@ function aliasMapper() {
   /** @type {Record<string, string[]>} */
   const paths = tsconfig.compilerOptions.paths;
   return Object.fromEntries(
-    Object.entries(paths).map(([alias, [target]]) => [`^${alias.replace(/[/]/g, '\\/')}$`, `<rootDir>/${target}`]),
+    Object.entries(paths).map(([alias, [target]]) => [
+      `^${alias.replace(/[/]/g, '\\/')}$`,
+      `<rootDir>/${target}`,
+    ]),
   );
 }
 
@@ -35,7 +38,11 @@ function serverProject(name, dir) {
         {
           jsc: {
             parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              useDefineForClassFields: false,
+            },
             target: 'es2022',
             keepClassNames: true,
           },

@@ -12,7 +12,10 @@ module.exports = {
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',
-      { tsconfig: '<rootDir>/apps/web/tsconfig.jest.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+      {
+        tsconfig: '<rootDir>/apps/web/tsconfig.jest.json',
+        stringifyContentPathRegex: '\\.(html|svg)$',
+      },
     ],
   },
   // Angular packages ship .mjs; Transloco's utilities ship ESM in .js files.

@@ -37,7 +37,11 @@ const swcPlugin = {
         sourceMaps: 'inline',
         jsc: {
           parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+          },
           target: 'es2022',
           keepClassNames: true,
         },
@@ -82,7 +86,10 @@ if (flags.includes('--watch')) {
       b.onEnd((result) => {
         if (result.errors.length || !flags.includes('--run')) return;
         child?.kill('SIGTERM');
-        child = spawn(process.execPath, ['--enable-source-maps', target.out], { stdio: 'inherit', cwd: root });
+        child = spawn(process.execPath, ['--enable-source-maps', target.out], {
+          stdio: 'inherit',
+          cwd: root,
+        });
       });
     },
   };

@@ -15,7 +15,14 @@ import {
 } from '@lianzhang/server/core';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { seedCatalogue } from '@lianzhang/server/seed';
-import { createTestDatabase, dropRedisPrefix, queueBackends, testQueuePrefix, testRedisUrl, type TestDatabase } from '@lianzhang/server/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  queueBackends,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@lianzhang/server/testing';
 import { DataSource } from 'typeorm';
 import { createApi } from './bootstrap';
 
@@ -79,7 +86,10 @@ describe.each(queueBackends())('api over HTTP, queue on %s', (backend) => {
       const up = await fetch(`${base}/api/health`);
       const body = (await up.json()) as HealthResponse;
       expect(up.status).toBe(200);
-      expect(body).toMatchObject({ status: 'up', checks: { database: { status: 'up' }, queue: { status: 'up', backend } } });
+      expect(body).toMatchObject({
+        status: 'up',
+        checks: { database: { status: 'up' }, queue: { status: 'up', backend } },
+      });
       expect(body.checks.queue.canaryJobId).toMatch(/^canary-[0-9a-f-]{36}$/);
       expect(up.headers.get('cache-control')).toBe('no-store');
     } finally {
@@ -92,14 +102,26 @@ describe.each(queueBackends())('api over HTTP, queue on %s', (backend) => {
     const regions = (await response.json()) as RegionDto[];
     expect(response.status).toBe(200);
     expect(regions.filter((r) => r.level === 'city')).toHaveLength(16);
-    expect(regions[0]).toEqual({ code: '370000', nameZh: '山东省', nameEn: 'Shandong', level: 'province', parentCode: null });
+    expect(regions[0]).toEqual({
+      code: '370000',
+      nameZh: '山东省',
+      nameEn: 'Shandong',
+      level: 'province',
+      parentCode: null,
+    });
   });
 
   it('answers unknown routes with the error shape, in the language asked for', async () => {
     const zh = await fetch(`${base}/api/nothing-here`);
     expect(zh.status).toBe(404);
-    expect(await zh.json()).toMatchObject({ code: 'NOT_FOUND', message: '未找到该内容', details: [] });
-    const en = await fetch(`${base}/api/nothing-here`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+    expect(await zh.json()).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '未找到该内容',
+      details: [],
+    });
+    const en = await fetch(`${base}/api/nothing-here`, {
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
     expect(((await en.json()) as ApiError).message).toBe('Not found');
   });
 
@@ -110,7 +132,10 @@ describe.each(queueBackends())('api over HTTP, queue on %s', (backend) => {
       body: '{"name": ',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '(body)' }] });
+    expect(await malformed.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: '(body)' }],
+    });
 
     const huge = await fetch(`${base}/api/regions`, {
       method: 'POST',
@@ -124,7 +149,9 @@ describe.each(queueBackends())('api over HTTP, queue on %s', (backend) => {
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {
     const kept = await fetch(`${base}/api/regions`, { headers: { 'X-Request-Id': 'abc-123' } });
     expect(kept.headers.get('x-request-id')).toBe('abc-123');
-    const replaced = await fetch(`${base}/api/regions`, { headers: { 'X-Request-Id': 'bad id\twith spaces' } });
+    const replaced = await fetch(`${base}/api/regions`, {
+      headers: { 'X-Request-Id': 'bad id\twith spaces' },
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -132,6 +159,8 @@ describe.each(queueBackends())('api over HTTP, queue on %s', (backend) => {
     const response = await fetch(`${base}/api/docs/json`);
     const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(response.status).toBe(200);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/regions']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/regions']),
+    );
   });
 });

@@ -28,7 +28,10 @@ export class AppModule {
         LoggingModule.forRoot(config, 'api'),
         DatabaseModule.forRoot(SCHEMA, 'lianzhang-api'),
         QueueModule,
-        HealthHttpModule.forRoot({ canaryTimeoutMs: options.canaryTimeoutMs ?? 5_000, version: VERSION }),
+        HealthHttpModule.forRoot({
+          canaryTimeoutMs: options.canaryTimeoutMs ?? 5_000,
+          version: VERSION,
+        }),
         RegionsHttpModule,
       ],
     };

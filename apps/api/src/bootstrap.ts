@@ -11,7 +11,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, VERSION, type ApiOptions } from './app.module';
 
 /** Builds the api: global prefix, error shape, OpenAPI, and the web app when it is built. */
-export async function createApi(config: AppConfig, options: ApiOptions = {}): Promise<INestApplication> {
+export async function createApi(
+  config: AppConfig,
+  options: ApiOptions = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bufferLogs: true,
     bodyParser: false,
@@ -31,7 +34,9 @@ export async function createApi(config: AppConfig, options: ApiOptions = {}): Pr
       .setVersion(VERSION)
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/${ApiPaths.docs}`, app, document, { jsonDocumentUrl: `${API_PREFIX}/${ApiPaths.docs}/json` });
+  SwaggerModule.setup(`${API_PREFIX}/${ApiPaths.docs}`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/${ApiPaths.docs}/json`,
+  });
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     serveWebApp(app, config.webDist);
@@ -57,7 +62,11 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   );
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isApi = request.path === `/${API_PREFIX}` || request.path.startsWith(`/${API_PREFIX}/`);
-    if ((request.method === 'GET' || request.method === 'HEAD') && !isApi && request.accepts('html')) {
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !isApi &&
+      request.accepts('html')
+    ) {
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(index);
       return;

@@ -1,11 +1,28 @@
-import { createTestDatabase, freePort, requireBuilt, startPlatform, type RunningPlatform, type TestDatabase } from '@lianzhang/server/testing';
+import {
+  createTestDatabase,
+  freePort,
+  requireBuilt,
+  startPlatform,
+  type RunningPlatform,
+  type TestDatabase,
+} from '@lianzhang/server/testing';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { keepScreenshot, launchChromium } from './browser';
 
-const WEB_INDEX = resolve(__dirname, '..', '..', '..', 'dist', 'apps', 'web', 'browser', 'index.html');
+const WEB_INDEX = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'dist',
+  'apps',
+  'web',
+  'browser',
+  'index.html',
+);
 
 describe('the web app served by the all-in-one server', () => {
   let database: TestDatabase;
@@ -64,13 +81,21 @@ describe('the web app served by the all-in-one server', () => {
   });
 
   it('serves client-side routes with the app and unknown api paths with the JSON error shape', async () => {
-    const deepLink = await fetch(`${platform.baseUrl}/some/client/route`, { headers: { Accept: 'text/html' } });
+    const deepLink = await fetch(`${platform.baseUrl}/some/client/route`, {
+      headers: { Accept: 'text/html' },
+    });
     expect(deepLink.status).toBe(200);
     expect(await deepLink.text()).toContain('<lz-root>');
 
-    const missing = await fetch(`${platform.baseUrl}/api/no-such-thing`, { headers: { 'Accept-Language': 'zh-CN' } });
+    const missing = await fetch(`${platform.baseUrl}/api/no-such-thing`, {
+      headers: { 'Accept-Language': 'zh-CN' },
+    });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND', message: '未找到该内容', details: [] });
+    expect(await missing.json()).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '未找到该内容',
+      details: [],
+    });
   });
 });
 

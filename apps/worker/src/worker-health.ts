@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, JobRunner, type AppConfig } from '@lianzhang/server/core';
 import { createServer, type Server } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -25,7 +31,9 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         return;
       }
       void this.report().then((report) => {
-        response.writeHead(report.status === 'up' ? 200 : 503, { 'Content-Type': 'application/json' });
+        response.writeHead(report.status === 'up' ? 200 : 503, {
+          'Content-Type': 'application/json',
+        });
         response.end(JSON.stringify(report));
       });
     });
@@ -39,7 +47,11 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  async report(): Promise<{ status: 'up' | 'down'; database: 'up' | 'down'; queue: ReturnType<JobRunner['status']> }> {
+  async report(): Promise<{
+    status: 'up' | 'down';
+    database: 'up' | 'down';
+    queue: ReturnType<JobRunner['status']>;
+  }> {
     const database = await this.dataSource.query('SELECT 1').then(
       () => 'up' as const,
       () => 'down' as const,

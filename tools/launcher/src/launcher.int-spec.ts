@@ -51,7 +51,11 @@ describe('npm start without any server: embedded PostgreSQL, queue on PostgreSQL
     expect(body.checks.queue.canaryJobId).toMatch(/^canary-/);
     const worker = await fetch(`http://127.0.0.1:${workerHealthPort}/health`);
     expect(worker.status).toBe(200);
-    expect(await worker.json()).toMatchObject({ status: 'up', database: 'up', queue: { running: true } });
+    expect(await worker.json()).toMatchObject({
+      status: 'up',
+      database: 'up',
+      queue: { running: true },
+    });
 
     const pidFile = join(dataDir, 'pg', 'postmaster.pid');
     expect(existsSync(pidFile)).toBe(true);
@@ -141,14 +145,34 @@ describe('npm start with the machine PostgreSQL and Redis', () => {
 
 describe('a bad configuration stops a process with one clear line and a non-zero exit', () => {
   const run = (entry: string, env: Record<string, string>) =>
-    spawnSync(process.execPath, [entry], { env: { PATH: process.env['PATH'], ...env }, encoding: 'utf8', timeout: 30_000 });
+    spawnSync(process.execPath, [entry], {
+      env: { PATH: process.env['PATH'], ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
 
   it.each([
     [API, { DATABASE_URL: 'localhost/lianzhang' }, 'DATABASE_URL: expected a URL like postgres://'],
-    [API, { DATABASE_URL: 'postgres://u@127.0.0.1:1/x', QUEUE_BACKEND: 'rabbitmq' }, 'QUEUE_BACKEND: expected redis or postgres (got "rabbitmq")'],
-    [API, { DATABASE_URL: 'postgres://u@127.0.0.1:1/x', NODE_ENV: 'production', JWT_REFRESH_SECRET: 'r'.repeat(40) }, 'JWT_ACCESS_SECRET: required in production'],
+    [
+      API,
+      { DATABASE_URL: 'postgres://u@127.0.0.1:1/x', QUEUE_BACKEND: 'rabbitmq' },
+      'QUEUE_BACKEND: expected redis or postgres (got "rabbitmq")',
+    ],
+    [
+      API,
+      {
+        DATABASE_URL: 'postgres://u@127.0.0.1:1/x',
+        NODE_ENV: 'production',
+        JWT_REFRESH_SECRET: 'r'.repeat(40),
+      },
+      'JWT_ACCESS_SECRET: required in production',
+    ],
     [WORKER, {}, 'DATABASE_URL: required for this process'],
-    [WORKER, { DATABASE_URL: 'postgres://u@127.0.0.1:1/x', REDIS_URL: 'redis//nohost' }, 'REDIS_URL: expected a URL like redis://'],
+    [
+      WORKER,
+      { DATABASE_URL: 'postgres://u@127.0.0.1:1/x', REDIS_URL: 'redis//nohost' },
+      'REDIS_URL: expected a URL like redis://',
+    ],
     [join(DIST, 'tools', 'launcher', 'main.js'), { PORT: 'http' }, 'PORT: expected a port number'],
   ])('%s with %j', (entry, env, expected) => {
     const result = run(entry, env);

@@ -35,18 +35,33 @@ async function main(): Promise<number> {
       return withDatabase(config, async (db) => {
         const name = args[0];
         if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
-          throw new ConfigError(['migration:generate: expected a name in PascalCase, e.g. AddTasks']);
+          throw new ConfigError([
+            'migration:generate: expected a name in PascalCase, e.g. AddTasks',
+          ]);
         }
-        const file = await generateMigration(db.url, name, resolve(process.cwd(), 'libs/server/schema/src/migrations'));
-        log(file ? `wrote ${file}; add it to SCHEMA.migrations in libs/server/schema/src/index.ts` : 'no changes: the database matches the entities');
+        const file = await generateMigration(
+          db.url,
+          name,
+          resolve(process.cwd(), 'libs/server/schema/src/migrations'),
+        );
+        log(
+          file
+            ? `wrote ${file}; add it to SCHEMA.migrations in libs/server/schema/src/index.ts`
+            : 'no changes: the database matches the entities',
+        );
       });
     default:
-      console.error(`unknown command "${command}": expected start, migrate, seed or migration:generate NAME`);
+      console.error(
+        `unknown command "${command}": expected start, migrate, seed or migration:generate NAME`,
+      );
       return 64;
   }
 }
 
-async function withDatabase(config: AppConfig, work: (db: Database) => Promise<void>): Promise<number> {
+async function withDatabase(
+  config: AppConfig,
+  work: (db: Database) => Promise<void>,
+): Promise<number> {
   const db = await openDatabase(config, log);
   try {
     await work(db);
@@ -91,7 +106,10 @@ async function start(config: AppConfig): Promise<number> {
     throw error;
   }
 
-  const secrets = config.env === 'production' && process.env['JWT_ACCESS_SECRET'] ? {} : loadOrCreateSecrets(join(config.dataDir, 'secrets.json'));
+  const secrets =
+    config.env === 'production' && process.env['JWT_ACCESS_SECRET']
+      ? {}
+      : loadOrCreateSecrets(join(config.dataDir, 'secrets.json'));
   const webDist = config.webDist ?? join(DIST, 'apps', 'web', 'browser');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -119,7 +137,9 @@ async function start(config: AppConfig): Promise<number> {
 
   void waitUntilHealthy(config.port).then((healthy) => {
     if (healthy && !stopping) {
-      log(`lianzhang is running at http://localhost:${config.port}  (healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; queue on ${config.queue.backend})`);
+      log(
+        `lianzhang is running at http://localhost:${config.port}  (healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; queue on ${config.queue.backend})`,
+      );
       log(`API docs: http://localhost:${config.port}/api/docs   Ctrl-C stops everything`);
     }
   });

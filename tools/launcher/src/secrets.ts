@@ -15,7 +15,10 @@ export function loadOrCreateSecrets(file: string): TokenSecrets {
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<TokenSecrets>;
     if (stored.JWT_ACCESS_SECRET && stored.JWT_REFRESH_SECRET) {
-      return { JWT_ACCESS_SECRET: stored.JWT_ACCESS_SECRET, JWT_REFRESH_SECRET: stored.JWT_REFRESH_SECRET };
+      return {
+        JWT_ACCESS_SECRET: stored.JWT_ACCESS_SECRET,
+        JWT_REFRESH_SECRET: stored.JWT_REFRESH_SECRET,
+      };
     }
   }
   const secrets: TokenSecrets = {

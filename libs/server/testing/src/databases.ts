@@ -10,7 +10,9 @@ export interface TestDatabase {
 function adminUrl(): string {
   const url = process.env['LZ_TEST_PG_ADMIN_URL'];
   if (!url) {
-    throw new Error('LZ_TEST_PG_ADMIN_URL is not set: run the tests through Jest (its global setup finds the server)');
+    throw new Error(
+      'LZ_TEST_PG_ADMIN_URL is not set: run the tests through Jest (its global setup finds the server)',
+    );
   }
   return url;
 }
@@ -20,7 +22,10 @@ function adminUrl(): string {
  * `drop()`. Apply the schema with `migrate(database.url, SCHEMA)`.
  */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `lzt_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `lzt_${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {

@@ -26,14 +26,18 @@ export default async function globalSetup(): Promise<void> {
     });
     (globalThis as { __LZ_EMBEDDED_PG__?: { stop(): Promise<void> } }).__LZ_EMBEDDED_PG__ = server;
     process.env['LZ_TEST_PG_ADMIN_URL'] = server.adminUrl;
-    console.warn(`\n[lianzhang tests] no PostgreSQL at 127.0.0.1:5432: using an embedded one on port ${server.port}\n`);
+    console.warn(
+      `\n[lianzhang tests] no PostgreSQL at 127.0.0.1:5432: using an embedded one on port ${server.port}\n`,
+    );
   }
 
   const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   if (await redisAnswers(redisUrl)) {
     process.env['LZ_TEST_REDIS_URL'] = redisUrl;
   } else if (process.env['CI'] === 'true') {
-    throw new Error(`CI=true and Redis does not answer at ${redisUrl}: the Redis suites cannot run`);
+    throw new Error(
+      `CI=true and Redis does not answer at ${redisUrl}: the Redis suites cannot run`,
+    );
   } else {
     process.env['LZ_TEST_REDIS_URL'] = '';
     console.warn(
@@ -57,7 +61,12 @@ async function postgresAnswers(url: string): Promise<boolean> {
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null });
+  const client = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2_000,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

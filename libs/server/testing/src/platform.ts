@@ -38,12 +38,20 @@ export interface PlatformOptions {
 export function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const child = spawn(process.execPath, [LAUNCHER, 'start'], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], LOG_LEVEL: 'info', ...options.env, PORT: String(options.port) },
+    env: {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      LOG_LEVEL: 'info',
+      ...options.env,
+      PORT: String(options.port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<number>((resolveExit) =>
-    child.once('exit', (code, signal) => resolveExit(code ?? (signal === 'SIGKILL' ? 137 : signal === 'SIGTERM' ? 143 : 128))),
+    child.once('exit', (code, signal) =>
+      resolveExit(code ?? (signal === 'SIGKILL' ? 137 : signal === 'SIGTERM' ? 143 : 128)),
+    ),
   );
   const platform: RunningPlatform = {
     baseUrl: `http://127.0.0.1:${options.port}`,
@@ -57,7 +65,11 @@ export function startPlatform(options: PlatformOptions): Promise<RunningPlatform
   return new Promise<RunningPlatform>((resolveStart, rejectStart) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      rejectStart(new Error(`the platform was not healthy within ${options.timeoutMs ?? 90_000} ms:\n${output}`));
+      rejectStart(
+        new Error(
+          `the platform was not healthy within ${options.timeoutMs ?? 90_000} ms:\n${output}`,
+        ),
+      );
     }, options.timeoutMs ?? 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
@@ -70,7 +82,9 @@ export function startPlatform(options: PlatformOptions): Promise<RunningPlatform
     child.stderr?.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      rejectStart(new Error(`the launcher exited with ${code} before the platform was healthy:\n${output}`));
+      rejectStart(
+        new Error(`the launcher exited with ${code} before the platform was healthy:\n${output}`),
+      );
     });
   });
 }

@@ -18,7 +18,10 @@ export function queueBackends(): QueueBackendName[] {
 
 /** A queue prefix no other test file uses (Redis key prefix; PostgreSQL schema `<prefix>_queue`). */
 export function testQueuePrefix(label: string): string {
-  return `t_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 16)}_${randomBytes(3).toString('hex')}`;
+  return `t_${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 16)}_${randomBytes(3).toString('hex')}`;
 }
 
 /** Deletes the Redis keys of a test prefix, so runs leave nothing behind. */

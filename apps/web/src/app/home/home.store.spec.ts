@@ -43,7 +43,11 @@ describe('HomeStore', () => {
   });
 
   it('treats a 503 health answer as a result that says what is down', async () => {
-    const down: HealthResponse = { ...healthy, status: 'down', checks: { ...healthy.checks, queue: { ...healthy.checks.queue, status: 'down' } } };
+    const down: HealthResponse = {
+      ...healthy,
+      status: 'down',
+      checks: { ...healthy.checks, queue: { ...healthy.checks.queue, status: 'down' } },
+    };
     const loading = store.loadHealth();
     http.expectOne('/api/health').flush(down, { status: 503, statusText: 'Service Unavailable' });
     await loading;

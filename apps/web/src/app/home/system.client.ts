@@ -12,7 +12,11 @@ export class SystemClient {
   health(): Observable<HealthResponse> {
     return this.http
       .get<HealthResponse>(`/${API_PREFIX}/${ApiPaths.health}`)
-      .pipe(catchError((error: { status?: number; error?: HealthResponse }) => (error.status === 503 && error.error ? of(error.error) : rethrow(error))));
+      .pipe(
+        catchError((error: { status?: number; error?: HealthResponse }) =>
+          error.status === 503 && error.error ? of(error.error) : rethrow(error),
+        ),
+      );
   }
 
   regions(): Observable<RegionDto[]> {

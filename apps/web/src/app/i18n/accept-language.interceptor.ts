@@ -5,5 +5,9 @@ import { LanguageService } from './language.service';
 /** The api answers errors in the interface's language. */
 export const acceptLanguageInterceptor: HttpInterceptorFn = (request, next) => {
   const language = inject(LanguageService).language();
-  return next(request.url.startsWith('/api') ? request.clone({ setHeaders: { 'Accept-Language': language } }) : request);
+  return next(
+    request.url.startsWith('/api')
+      ? request.clone({ setHeaders: { 'Accept-Language': language } })
+      : request,
+  );
 };

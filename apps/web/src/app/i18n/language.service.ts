@@ -42,7 +42,9 @@ export class LanguageService {
   private remembered(): Language {
     try {
       const stored = localStorage.getItem(STORAGE_KEY);
-      return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : DEFAULT_LANGUAGE;
+      return (LANGUAGES as readonly string[]).includes(stored ?? '')
+        ? (stored as Language)
+        : DEFAULT_LANGUAGE;
     } catch {
       return DEFAULT_LANGUAGE;
     }

@@ -3,7 +3,9 @@ import { translationFile } from '../testing';
 /** Every key in one language exists in the other, so no label falls back silently. */
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(value).flatMap(([key, child]) =>
+    keys(child, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 describe('translation files', () => {
@@ -14,7 +16,9 @@ describe('translation files', () => {
   it('have no empty text and no untranslated Chinese in English', () => {
     const en = translationFile('en');
     for (const key of keys(en)) {
-      const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en) as string;
+      const text = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en) as string;
       expect(text.trim()).not.toBe('');
       expect(text).not.toMatch(/\p{Script=Han}/u);
     }

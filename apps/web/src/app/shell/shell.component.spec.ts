@@ -22,9 +22,9 @@ describe('ShellComponent', () => {
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('链长制产业链协同督办平台');
     expect(element.querySelector('nav')?.textContent).toContain('首页');
 
-    const english = [...element.querySelectorAll<HTMLElement>('[data-testid="language-switch"] label')].find(
-      (item) => item.textContent?.trim() === 'EN',
-    );
+    const english = [
+      ...element.querySelectorAll<HTMLElement>('[data-testid="language-switch"] label'),
+    ].find((item) => item.textContent?.trim() === 'EN');
     expect(english).toBeDefined();
     english?.click();
     await TestBed.inject(LanguageService).use('en');

@@ -10,6 +10,12 @@ export class RegionsService {
 
   async list(): Promise<RegionDto[]> {
     const rows = await this.regions.find({ order: { code: 'ASC' } });
-    return rows.map(({ code, nameZh, nameEn, level, parentCode }) => ({ code, nameZh, nameEn, level, parentCode }));
+    return rows.map(({ code, nameZh, nameEn, level, parentCode }) => ({
+      code,
+      nameZh,
+      nameEn,
+      level,
+      parentCode,
+    }));
   }
 }

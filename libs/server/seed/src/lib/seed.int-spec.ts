@@ -31,15 +31,25 @@ describe('seedCatalogue', () => {
 
   it('corrects a name that was changed by hand, and only that row', async () => {
     await dataSource.query(`UPDATE region SET name_zh = '错名' WHERE code = '370100'`);
-    const before = await dataSource.query(`SELECT code, updated_at FROM region WHERE code <> '370100' ORDER BY code`);
+    const before = await dataSource.query(
+      `SELECT code, updated_at FROM region WHERE code <> '370100' ORDER BY code`,
+    );
     await seedCatalogue(dataSource);
-    expect(await dataSource.query(`SELECT name_zh FROM region WHERE code = '370100'`)).toEqual([{ name_zh: '济南市' }]);
-    expect(await dataSource.query(`SELECT code, updated_at FROM region WHERE code <> '370100' ORDER BY code`)).toEqual(before);
+    expect(await dataSource.query(`SELECT name_zh FROM region WHERE code = '370100'`)).toEqual([
+      { name_zh: '济南市' },
+    ]);
+    expect(
+      await dataSource.query(
+        `SELECT code, updated_at FROM region WHERE code <> '370100' ORDER BY code`,
+      ),
+    ).toEqual(before);
   });
 
   it('refuses a malformed code at the database, whatever writes it', async () => {
     await expect(
-      dataSource.query(`INSERT INTO region (code, name_zh, name_en, level) VALUES ('37ab00', 'x', 'x', 'city')`),
+      dataSource.query(
+        `INSERT INTO region (code, name_zh, name_en, level) VALUES ('37ab00', 'x', 'x', 'city')`,
+      ),
     ).rejects.toThrow(/ck_region_code/);
   });
 });

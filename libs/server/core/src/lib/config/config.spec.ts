@@ -41,7 +41,12 @@ describe('loadConfig', () => {
     });
     expect(config.queue.backend).toBe('redis');
     expect(config.log.format).toBe('json');
-    expect(config.smtp).toMatchObject({ host: 'smtp.example.cn', port: 465, secure: true, from: '链长办 <lz@example.cn>' });
+    expect(config.smtp).toMatchObject({
+      host: 'smtp.example.cn',
+      port: 465,
+      secure: true,
+      from: '链长办 <lz@example.cn>',
+    });
   });
 
   it.each([
@@ -53,9 +58,22 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT: expected a port number'],
     [{ PORT: '70000' }, 'PORT: expected a port between 1 and 65535'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV: expected development, production or test'],
-    [{ NODE_ENV: 'production', JWT_REFRESH_SECRET: 'r'.repeat(40) }, 'JWT_ACCESS_SECRET: required in production'],
-    [{ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'short', JWT_REFRESH_SECRET: 'x'.repeat(40) }, 'JWT_ACCESS_SECRET: too short'],
-    [{ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40), JWT_REFRESH_SECRET: 'x'.repeat(40) }, 'JWT_REFRESH_SECRET: must differ'],
+    [
+      { NODE_ENV: 'production', JWT_REFRESH_SECRET: 'r'.repeat(40) },
+      'JWT_ACCESS_SECRET: required in production',
+    ],
+    [
+      { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'short', JWT_REFRESH_SECRET: 'x'.repeat(40) },
+      'JWT_ACCESS_SECRET: too short',
+    ],
+    [
+      {
+        NODE_ENV: 'production',
+        JWT_ACCESS_SECRET: 'x'.repeat(40),
+        JWT_REFRESH_SECRET: 'x'.repeat(40),
+      },
+      'JWT_REFRESH_SECRET: must differ',
+    ],
     [{ SMTP_SECURE: 'maybe' }, 'SMTP_SECURE: expected true or false'],
     [{ SMTP_FROM: 'nobody' }, 'SMTP_FROM: expected an email address'],
     [{ QUEUE_PREFIX: 'Has:Colon' }, 'QUEUE_PREFIX: expected lower-case letters'],
@@ -67,16 +85,25 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(problemsOf({ DATABASE_URL: 'x', PORT: '-1', QUEUE_BACKEND: 'sqs' }).map((p) => p.split(':')[0])).toEqual(
-      expect.arrayContaining(['DATABASE_URL', 'PORT', 'QUEUE_BACKEND']),
-    );
+    expect(
+      problemsOf({ DATABASE_URL: 'x', PORT: '-1', QUEUE_BACKEND: 'sqs' }).map(
+        (p) => p.split(':')[0],
+      ),
+    ).toEqual(expect.arrayContaining(['DATABASE_URL', 'PORT', 'QUEUE_BACKEND']));
   });
 
   it('requires DATABASE_URL of the api and the worker, and never prints a password', () => {
-    expect(problemsOf({}, { requireDatabaseUrl: true })[0]).toMatch(/^DATABASE_URL: required for this process/);
+    expect(problemsOf({}, { requireDatabaseUrl: true })[0]).toMatch(
+      /^DATABASE_URL: required for this process/,
+    );
     const [problem] = problemsOf({ DATABASE_URL: 'redis://u:hunter2@db/x' });
     expect(problem).not.toContain('hunter2');
-    const [secret] = problemsOf({ ...valid, NODE_ENV: 'production', JWT_ACCESS_SECRET: 'tiny-secret', JWT_REFRESH_SECRET: 'y'.repeat(40) });
+    const [secret] = problemsOf({
+      ...valid,
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: 'tiny-secret',
+      JWT_REFRESH_SECRET: 'y'.repeat(40),
+    });
     expect(secret).not.toContain('tiny-secret');
   });
 });

@@ -49,7 +49,10 @@ const schema = z
     PORT: port(3000),
     WORKER_HEALTH_PORT: port(3001),
     DATABASE_URL: optionalString.pipe(
-      urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/lianzhang').optional(),
+      urlWithProtocols(
+        ['postgres:', 'postgresql:'],
+        'postgres://user:password@host:5432/lianzhang',
+      ).optional(),
     ),
     REDIS_URL: optionalString.pipe(
       urlWithProtocols(['redis:', 'rediss:'], 'redis://host:6379').optional(),
@@ -69,7 +72,10 @@ const schema = z
     SMTP_USER: optionalString,
     SMTP_PASSWORD: optionalString,
     SMTP_FROM: optionalString.pipe(
-      z.string().regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/, 'expected an email address').optional(),
+      z
+        .string()
+        .regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/, 'expected an email address')
+        .optional(),
     ),
     DATA_DIR: z.string().min(1).default('.data'),
     WEB_DIST: optionalString,
@@ -93,13 +99,25 @@ const schema = z
       for (const key of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
         const value = env[key];
         if (!value) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (32 or more random characters)' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'required in production (32 or more random characters)',
+          });
         } else if (value.length < 32) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'too short: expected 32 or more random characters' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'too short: expected 32 or more random characters',
+          });
         }
       }
       if (env.JWT_ACCESS_SECRET && env.JWT_ACCESS_SECRET === env.JWT_REFRESH_SECRET) {
-        ctx.addIssue({ code: 'custom', path: ['JWT_REFRESH_SECRET'], message: 'must differ from JWT_ACCESS_SECRET' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_REFRESH_SECRET'],
+          message: 'must differ from JWT_ACCESS_SECRET',
+        });
       }
     }
   });
@@ -156,7 +174,10 @@ export function loadConfig(
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? 'environment');
       const raw = env[key];
-      const shown = raw === undefined || raw === '' ? 'it is not set' : `got ${JSON.stringify(redact(key, raw))}`;
+      const shown =
+        raw === undefined || raw === ''
+          ? 'it is not set'
+          : `got ${JSON.stringify(redact(key, raw))}`;
       problems.push(`${key}: ${issue.message} (${shown})`);
     }
   }
@@ -177,7 +198,10 @@ export function loadConfig(
     workerHealthPort: e.WORKER_HEALTH_PORT,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
-    queue: { backend: e.QUEUE_BACKEND ?? (e.REDIS_URL ? 'redis' : 'postgres'), prefix: e.QUEUE_PREFIX },
+    queue: {
+      backend: e.QUEUE_BACKEND ?? (e.REDIS_URL ? 'redis' : 'postgres'),
+      prefix: e.QUEUE_PREFIX,
+    },
     tokens: {
       accessSecret: e.JWT_ACCESS_SECRET ?? `${DEV_TOKEN_SECRET}-access`,
       refreshSecret: e.JWT_REFRESH_SECRET ?? `${DEV_TOKEN_SECRET}-refresh`,
@@ -194,7 +218,10 @@ export function loadConfig(
       : undefined,
     dataDir: absolute(e.DATA_DIR),
     webDist: e.WEB_DIST ? absolute(e.WEB_DIST) : undefined,
-    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
+    log: {
+      level: e.LOG_LEVEL,
+      format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    },
   };
 }
 

@@ -36,7 +36,10 @@ export function dataSourceOptions(
 
 /** Applies every pending migration; returns the names it applied. */
 export async function migrate(url: string, schema: SchemaDefinition): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, schema, { poolSize: 2 }), logging: false });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(url, schema, { poolSize: 2 }),
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

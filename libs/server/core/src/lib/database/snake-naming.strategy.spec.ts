@@ -14,7 +14,9 @@ describe('snake_case naming', () => {
     const strategy = new SnakeNamingStrategy();
     expect(strategy.tableName('ScheduledEventEntity', undefined)).toBe('scheduled_event');
     expect(strategy.tableName('RegionEntity', 'region')).toBe('region');
-    expect(strategy.columnName('amount', undefined, ['plannedInvestment'])).toBe('planned_investment_amount');
+    expect(strategy.columnName('amount', undefined, ['plannedInvestment'])).toBe(
+      'planned_investment_amount',
+    );
     expect(strategy.joinColumnName('assigneeOrganisation', 'id')).toBe('assignee_organisation_id');
   });
 });

@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import {
   ERROR_CODES,
   ERROR_HTTP_STATUS,
@@ -58,7 +64,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const typed = exception as { type?: string; status?: number } | null;
     if (typed?.type === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', details: [] };
     if (typed?.type === 'entity.parse.failed') {
-      return { code: 'VALIDATION_FAILED', details: [{ path: '(body)', message: 'malformed JSON' }] };
+      return {
+        code: 'VALIDATION_FAILED',
+        details: [{ path: '(body)', message: 'malformed JSON' }],
+      };
     }
     return { code: 'INTERNAL', details: [] };
   }

@@ -44,7 +44,11 @@ export class HealthService {
     const id = jobId('canary', randomUUID());
     const result = await timed(async () => {
       const events = await this.jobs.queueEvents(QUEUES.system);
-      const job = await this.jobs.add('system.canary', { requestedAt: new Date().toISOString() }, { jobId: id });
+      const job = await this.jobs.add(
+        'system.canary',
+        { requestedAt: new Date().toISOString() },
+        { jobId: id },
+      );
       await job.waitUntilFinished(events, this.options.canaryTimeoutMs);
     });
     return { ...result, backend: this.jobs.connection.settings.backend, canaryJobId: id };

@@ -36,7 +36,9 @@ export function closeOnSignals(
           process.exit(0);
         },
         (error: unknown) => {
-          logger.error(`error while closing: ${error instanceof Error ? error.message : String(error)}`);
+          logger.error(
+            `error while closing: ${error instanceof Error ? error.message : String(error)}`,
+          );
           process.exit(1);
         },
       );

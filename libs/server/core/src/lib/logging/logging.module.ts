@@ -33,13 +33,20 @@ export class LoggingModule {
               response.setHeader('X-Request-Id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
             autoLogging: { ignore: (request) => request.url === '/api/health' },
             transport:
               config.log.format === 'pretty'
-                ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+                ? {
+                    target: 'pino-pretty',
+                    options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+                  }
                 : undefined,
           },
         }),

@@ -14,7 +14,11 @@ export interface CanaryResult {
 @JobHandler('system.canary')
 export class CanaryHandler implements HandlesJob<'system.canary', CanaryResult> {
   async handle(job: Job<JobPayloads['system.canary']>): Promise<CanaryResult> {
-    return { requestedAt: job.data.requestedAt, handledAt: new Date().toISOString(), workerPid: process.pid };
+    return {
+      requestedAt: job.data.requestedAt,
+      handledAt: new Date().toISOString(),
+      workerPid: process.pid,
+    };
   }
 }
 

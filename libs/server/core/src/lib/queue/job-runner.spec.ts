@@ -20,7 +20,9 @@ describe('collectHandlers', () => {
   });
 
   it('refuses to start when a job has no handler', () => {
-    expect(() => collectHandlers([], jobs)).toThrow(new JobHandlerRegistryError('job "system.canary" has no handler'));
+    expect(() => collectHandlers([], jobs)).toThrow(
+      new JobHandlerRegistryError('job "system.canary" has no handler'),
+    );
   });
 
   it('refuses to start when a job has two handlers, naming both', () => {
@@ -37,7 +39,10 @@ describe('collectHandlers', () => {
 
   it('refuses a handler of a job that is not declared', () => {
     expect(() =>
-      collectHandlers([{ name: 'system.nothing' as JobName, instance: handler(), className: 'Stray' }], jobs),
+      collectHandlers(
+        [{ name: 'system.nothing' as JobName, instance: handler(), className: 'Stray' }],
+        jobs,
+      ),
     ).toThrow('Stray handles unknown job "system.nothing"');
   });
 });

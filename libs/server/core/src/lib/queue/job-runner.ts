@@ -57,12 +57,16 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         concurrency: 8,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+        this.logger.warn(
+          `job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
       );
       worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
-    this.logger.log(`consuming ${queues.size} queue(s) on ${this.connection.settings.backend}: ${[...queues].join(', ')}`);
+    this.logger.log(
+      `consuming ${queues.size} queue(s) on ${this.connection.settings.backend}: ${[...queues].join(', ')}`,
+    );
   }
 
   /** Before the database closes: let active jobs finish, take no new ones. */
@@ -81,14 +85,20 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
 /** Pure check of the handler set: every job exactly one handler, no handler without a job. */
 export function collectHandlers(
-  candidates: readonly { name: JobName | undefined; instance: HandlesJob<JobName>; className: string }[],
+  candidates: readonly {
+    name: JobName | undefined;
+    instance: HandlesJob<JobName>;
+    className: string;
+  }[],
   jobs: readonly JobName[] = Object.keys(JOBS) as JobName[],
 ): Map<JobName, HandlesJob<JobName>> {
   const found = new Map<JobName, { instance: HandlesJob<JobName>; className: string }[]>();
   for (const candidate of candidates) {
     if (!candidate.name) continue;
     if (!jobs.includes(candidate.name)) {
-      throw new JobHandlerRegistryError(`${candidate.className} handles unknown job "${candidate.name}"`);
+      throw new JobHandlerRegistryError(
+        `${candidate.className} handles unknown job "${candidate.name}"`,
+      );
     }
     found.set(candidate.name, [...(found.get(candidate.name) ?? []), candidate]);
   }
@@ -97,13 +107,20 @@ export function collectHandlers(
     const handlers = found.get(name) ?? [];
     if (handlers.length === 0) problems.push(`job "${name}" has no handler`);
     if (handlers.length > 1) {
-      problems.push(`job "${name}" has ${handlers.length} handlers: ${handlers.map((h) => h.className).join(', ')}`);
+      problems.push(
+        `job "${name}" has ${handlers.length} handlers: ${handlers.map((h) => h.className).join(', ')}`,
+      );
     }
   }
   if (problems.length > 0) {
     throw new JobHandlerRegistryError(problems.join('; '));
   }
-  return new Map([...found].map(([name, handlers]) => [name, (handlers[0] as (typeof handlers)[number]).instance]));
+  return new Map(
+    [...found].map(([name, handlers]) => [
+      name,
+      (handlers[0] as (typeof handlers)[number]).instance,
+    ]),
+  );
 }
 
 @Module({

@@ -1,4 +1,11 @@
-import { createTestDatabase, dropRedisPrefix, queueBackends, testQueuePrefix, testRedisUrl, type TestDatabase } from '@lianzhang/server/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  queueBackends,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@lianzhang/server/testing';
 import type { Job } from 'bullmq';
 import { QueueConnection } from './queue-connection';
 import { jobId, QUEUES } from './queue.definitions';
@@ -13,7 +20,12 @@ describe.each(queueBackends())('QueueConnection on %s', (backend) => {
   });
 
   beforeEach(() => {
-    connection = new QueueConnection({ backend, prefix, redisUrl: testRedisUrl(), databaseUrl: database.url });
+    connection = new QueueConnection({
+      backend,
+      prefix,
+      redisUrl: testRedisUrl(),
+      databaseUrl: database.url,
+    });
   });
 
   afterEach(async () => {
@@ -37,7 +49,11 @@ describe.each(queueBackends())('QueueConnection on %s', (backend) => {
       worker.on('drained', () => resolveDone());
     });
     expect(seen).toEqual([1]);
-    expect(await queue.getJobCounts('completed', 'waiting', 'delayed')).toEqual({ completed: 1, waiting: 0, delayed: 0 });
+    expect(await queue.getJobCounts('completed', 'waiting', 'delayed')).toEqual({
+      completed: 1,
+      waiting: 0,
+      delayed: 0,
+    });
   });
 
   it('holds a delayed job until its time', async () => {
@@ -68,7 +84,12 @@ describe.each(queueBackends())('QueueConnection on %s', (backend) => {
     const closing = connection.close();
     release();
     await closing;
-    const reopened = new QueueConnection({ backend, prefix, redisUrl: testRedisUrl(), databaseUrl: database.url });
+    const reopened = new QueueConnection({
+      backend,
+      prefix,
+      redisUrl: testRedisUrl(),
+      databaseUrl: database.url,
+    });
     try {
       const job = await reopened.createQueue(QUEUES.system).getJob(jobId('slow', 1));
       expect(await job?.getState()).toBe('completed');

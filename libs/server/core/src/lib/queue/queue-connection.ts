@@ -59,7 +59,9 @@ export class QueueConnection {
     const queue =
       this.settings.backend === 'redis'
         ? new Queue<T>(name, { connection: this.redis('producer'), prefix: this.settings.prefix })
-        : (new OnPostgres.Queue<T>(name, { connection: this.postgresConnection() }) as unknown as Queue<T>);
+        : (new OnPostgres.Queue<T>(name, {
+            connection: this.postgresConnection(),
+          }) as unknown as Queue<T>);
     this.owned.push(queue);
     return queue;
   }
@@ -88,7 +90,9 @@ export class QueueConnection {
     const events =
       this.settings.backend === 'redis'
         ? new QueueEvents(name, { connection: this.redis('events'), prefix: this.settings.prefix })
-        : (new OnPostgres.QueueEvents(name, { connection: this.postgresConnection() }) as unknown as QueueEvents);
+        : (new OnPostgres.QueueEvents(name, {
+            connection: this.postgresConnection(),
+          }) as unknown as QueueEvents);
     this.owned.push(events);
     return events;
   }
@@ -125,7 +129,11 @@ export class QueueConnection {
   }
 
   private postgresConnection() {
-    return { connectionString: this.settings.databaseUrl as string, schema: this.schema, migrate: true };
+    return {
+      connectionString: this.settings.databaseUrl as string,
+      schema: this.schema,
+      migrate: true,
+    };
   }
 
   private readonly shared = new Map<string, Redis>();

@@ -5,8 +5,12 @@ describe('queue definitions', () => {
     for (const [name, job] of Object.entries(JOBS)) {
       expect(Object.values(QUEUES)).toContain(job.queue);
       expect(name.startsWith(`${job.queue}.`)).toBe(true);
-      expect(job.options.removeOnComplete).toEqual(expect.objectContaining({ age: expect.any(Number) }));
-      expect(job.options.removeOnFail).toEqual(expect.objectContaining({ age: expect.any(Number) }));
+      expect(job.options.removeOnComplete).toEqual(
+        expect.objectContaining({ age: expect.any(Number) }),
+      );
+      expect(job.options.removeOnFail).toEqual(
+        expect.objectContaining({ age: expect.any(Number) }),
+      );
     }
   });
 
