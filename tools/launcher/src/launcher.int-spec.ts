@@ -78,6 +78,20 @@ describe('npm start without any server: embedded PostgreSQL, queue on PostgreSQL
       expect(await second.stop()).toBe(0);
     }
   }, 240_000);
+
+  it('drains and exits 0 on Ctrl-C, which signals PostgreSQL, api and worker at once', async () => {
+    const platform = await startPlatform({
+      port: await freePort(),
+      env: { DATA_DIR: dataDir, WORKER_HEALTH_PORT: String(await freePort()) },
+      timeoutMs: 120_000,
+    });
+    expect(await platform.interrupt()).toBe(0);
+    const output = platform.output();
+    expect(output).toContain('api exited with 0');
+    expect(output).toContain('worker exited with 0');
+    expect(output).toContain('embedded PostgreSQL stopped');
+    expect(output).not.toMatch(/terminating connection|ECONNREFUSED|exited with [1-9]/);
+  }, 120_000);
 });
 
 describe('a launcher killed with SIGKILL', () => {
@@ -85,23 +99,32 @@ describe('a launcher killed with SIGKILL', () => {
   chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('leaves no api or worker holding a port, and the next start takes over its PostgreSQL', async () => {
+  it('leaves no api or worker holding a port, and the next start stops the orphaned PostgreSQL', async () => {
     const port = await freePort();
     const workerHealthPort = await freePort();
     const env = { DATA_DIR: dataDir, WORKER_HEALTH_PORT: String(workerHealthPort) };
     const killed = await startPlatform({ port, env, timeoutMs: 120_000 });
-    const apiClosed = new Promise<void>((resolveClosed) => {
+    const pgPort = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    // The process that owns PostgreSQL, the api and the worker is the supervisor's child.
+    const owner = Number(
+      spawnSync('pgrep', ['-P', String(killed.process.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0],
+    );
+    expect(owner).toBeGreaterThan(0);
+    const portsClosed = new Promise<void>((resolveClosed) => {
       const probe = setInterval(() => {
-        void listening(port).then((open) => open || (clearInterval(probe), resolveClosed()));
+        void Promise.all([listening(port), listening(workerHealthPort)]).then(
+          ([api, worker]) => api || worker || (clearInterval(probe), resolveClosed()),
+        );
       }, 100);
     });
-    killed.process.kill('SIGKILL');
-    expect(await killed.stop()).toBe(137);
-    await apiClosed;
-    expect(await listening(workerHealthPort)).toBe(false);
+    process.kill(owner, 'SIGKILL');
+    expect(await killed.stop()).not.toBe(0);
+    await portsClosed;
+    expect(await listening(pgPort)).toBe(true);
 
     const next = await startPlatform({ port, env, timeoutMs: 120_000 });
     try {
+      expect(await listening(pgPort)).toBe(false);
       expect((await health(next.baseUrl)).status).toBe(200);
     } finally {
       expect(await next.stop()).toBe(0);

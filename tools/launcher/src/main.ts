@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig } from '@lianzhang/server/core';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { migrateAndSeed, openDatabase, type Database } from './database';
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   switch (command) {
     case 'start':
-      return start(config);
+      return process.env[SUPERVISED] ? start(config) : supervise();
     case 'migrate':
     case 'seed':
       return withDatabase(config, async (db) => {
@@ -56,6 +57,30 @@ async function main(): Promise<number> {
       );
       return 64;
   }
+}
+
+const SUPERVISED = 'LZ_LAUNCHER_SUPERVISED';
+
+/**
+ * Ctrl-C in a terminal signals the whole foreground process group, the embedded
+ * PostgreSQL included, which would then stop before the api and the worker have
+ * drained. So the platform runs in a process group of its own, and this process only
+ * relays SIGINT and SIGTERM to it and returns its exit code. If this process dies, the
+ * IPC channel drops and the platform stops itself.
+ */
+function supervise(): Promise<number> {
+  const platform = spawn(process.execPath, process.argv.slice(1), {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [SUPERVISED]: '1' },
+  });
+  const relay = () => platform.kill('SIGTERM');
+  process.on('SIGINT', relay);
+  process.on('SIGTERM', relay);
+  return new Promise((resolveExit) => {
+    platform.once('error', () => resolveExit(1));
+    platform.once('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
+  });
 }
 
 async function withDatabase(
@@ -97,6 +122,12 @@ async function start(config: AppConfig): Promise<number> {
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
+    if (process.connected) {
+      process.once('disconnect', () => {
+        log('the supervising process is gone');
+        resolveSignal(stopAll(0));
+      });
+    }
   });
 
   try {

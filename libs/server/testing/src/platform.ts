@@ -21,6 +21,8 @@ export interface RunningPlatform {
   output(): string;
   /** SIGTERM, then the exit code (a signal counts as 128 + its number). */
   stop(): Promise<number>;
+  /** SIGINT to the whole process group, as Ctrl-C in a terminal does; then the exit code. */
+  interrupt(): Promise<number>;
 }
 
 export interface PlatformOptions {
@@ -46,6 +48,8 @@ export function startPlatform(options: PlatformOptions): Promise<RunningPlatform
       PORT: String(options.port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, like a shell job, so `interrupt` can signal all of it.
+    detached: true,
   });
   let output = '';
   const exited = new Promise<number>((resolveExit) =>
@@ -59,6 +63,10 @@ export function startPlatform(options: PlatformOptions): Promise<RunningPlatform
     output: () => output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+    interrupt: async () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGINT');
       return exited;
     },
   };
