@@ -104,10 +104,14 @@ describe('a launcher killed with SIGKILL', () => {
     const workerHealthPort = await freePort();
     const env = { DATA_DIR: dataDir, WORKER_HEALTH_PORT: String(workerHealthPort) };
     const killed = await startPlatform({ port, env, timeoutMs: 120_000 });
-    const pgPort = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const pgPort = Number(
+      readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3],
+    );
     // The process that owns PostgreSQL, the api and the worker is the supervisor's child.
     const owner = Number(
-      spawnSync('pgrep', ['-P', String(killed.process.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0],
+      spawnSync('pgrep', ['-P', String(killed.process.pid)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0],
     );
     expect(owner).toBeGreaterThan(0);
     const portsClosed = new Promise<void>((resolveClosed) => {

@@ -66,7 +66,8 @@ export function startPlatform(options: PlatformOptions): Promise<RunningPlatform
       return exited;
     },
     interrupt: async () => {
-      if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGINT');
+      if (child.exitCode === null && child.signalCode === null && child.pid)
+        process.kill(-child.pid, 'SIGINT');
       return exited;
     },
   };
