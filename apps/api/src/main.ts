@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { closeOnSignals, ConfigError, loadConfig } from '@lianzhang/server/core';
+import { closeOnSignals, ConfigError, loadConfig, SchemaBehindError } from '@lianzhang/server/core';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof SchemaBehindError) {
     console.error(error.message);
     process.exit(78);
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { closeOnSignals, ConfigError, loadConfig } from '@lianzhang/server/core';
+import { closeOnSignals, ConfigError, loadConfig, SchemaBehindError } from '@lianzhang/server/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof SchemaBehindError) {
     console.error(error.message);
     process.exit(78);
   }

@@ -178,6 +178,23 @@ describe('a bad configuration stops a process with one clear line and a non-zero
       timeout: 30_000,
     });
 
+  it.each([API, WORKER])('%s refuses a database whose migrations have not run', async (entry) => {
+    const database = await createTestDatabase('behind');
+    try {
+      const result = run(entry, {
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        WORKER_HEALTH_PORT: String(await freePort()),
+      });
+      expect(result.status).toBe(78);
+      expect(result.stderr).toContain(
+        'the database is behind the code: 1 migration(s) not applied (Regions1764300000000)',
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+
   it.each([
     [API, { DATABASE_URL: 'localhost/lianzhang' }, 'DATABASE_URL: expected a URL like postgres://'],
     [

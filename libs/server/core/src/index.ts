@@ -2,6 +2,7 @@ export * from './lib/config/config';
 export * from './lib/config/config.module';
 export * from './lib/database/data-source';
 export * from './lib/database/database.module';
+export * from './lib/database/schema-check';
 export * from './lib/database/snake-naming.strategy';
 export * from './lib/errors/all-exceptions.filter';
 export * from './lib/errors/domain-error';

@@ -27,6 +27,7 @@ describe('LanguageService', () => {
     expect(TestBed.inject(TranslocoService).translate('nav.home')).toBe('Home');
     expect(TestBed.inject(NzI18nService).getLocale().locale).toBe('en');
     expect(localStorage.getItem('lz.language')).toBe('en');
+    expect(document.title).toBe('Industry Chain Leader Platform');
   });
 
   it('restores a remembered language and ignores a bogus one', async () => {

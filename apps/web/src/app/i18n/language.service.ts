@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@lianzhang/contracts';
+import { Title } from '@angular/platform-browser';
 import { TranslocoService } from '@jsverse/transloco';
 import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
 import { firstValueFrom } from 'rxjs';
@@ -16,6 +17,7 @@ export class LanguageService {
   private readonly transloco = inject(TranslocoService);
   private readonly nzI18n = inject(NzI18nService);
   private readonly document = inject(DOCUMENT);
+  private readonly title = inject(Title);
   private readonly current = signal<Language>(DEFAULT_LANGUAGE);
 
   readonly language = this.current.asReadonly();
@@ -31,6 +33,7 @@ export class LanguageService {
     this.transloco.setActiveLang(language);
     this.nzI18n.setLocale(language === 'en' ? en_US : zh_CN);
     this.document.documentElement.lang = language;
+    this.title.setTitle(this.transloco.translate('app.title'));
     this.current.set(language);
     try {
       localStorage.setItem(STORAGE_KEY, language);

@@ -1,8 +1,20 @@
 import type { RegionLevel } from '@lianzhang/domain';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 @Entity({ name: 'region' })
 @Index('ix_region_parent_code', ['parentCode'])
+@Check('ck_region_code', `"code" ~ '^[0-9]{6}$'`)
+@Check('ck_region_level', `"level" IN ('province', 'city', 'county')`)
 export class RegionEntity {
   /** GB/T 2260 code. */
   @PrimaryColumn({ type: 'char', length: 6, primaryKeyConstraintName: 'pk_region' })
@@ -19,6 +31,10 @@ export class RegionEntity {
 
   @Column({ type: 'char', length: 6, nullable: true })
   parentCode!: string | null;
+
+  @ManyToOne(() => RegionEntity, { nullable: true, onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'parent_code', foreignKeyConstraintName: 'fk_region_parent' })
+  parent?: RegionEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions, type SchemaDefinition } from './data-source';
+import { SchemaCheck } from './schema-check';
 
 @Module({})
 export class DatabaseModule {
@@ -20,6 +21,7 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [SchemaCheck],
     };
   }
 }
