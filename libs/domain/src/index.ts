@@ -1,2 +1,6 @@
+export * from './lib/access/roles';
+export * from './lib/organisations/credit-code';
+export * from './lib/organisations/organisation';
 export * from './lib/regions/region';
 export * from './lib/regions/shandong';
+export * from './lib/tasks/task-state-machine';
