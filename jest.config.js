@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/libs/server/core',
     '<rootDir>/libs/server/regions',
     '<rootDir>/libs/server/seed',
+    '<rootDir>/libs/server/identity',
     '<rootDir>/libs/server/schema',
     '<rootDir>/libs/server/embedded',
     '<rootDir>/apps/api',

@@ -7,6 +7,7 @@ import {
   QueueModule,
   type AppConfig,
 } from '@lianzhang/server/core';
+import { IdentityHttpModule } from '@lianzhang/server/identity';
 import { RegionsHttpModule } from '@lianzhang/server/regions';
 import { SCHEMA } from '@lianzhang/server/schema';
 
@@ -33,6 +34,7 @@ export class AppModule {
           version: VERSION,
         }),
         RegionsHttpModule,
+        IdentityHttpModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+export * from './lib/access/password-policy';
 export * from './lib/access/roles';
 export * from './lib/organisations/credit-code';
 export * from './lib/organisations/organisation';

@@ -21,6 +21,7 @@ export interface FieldError {
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -34,6 +35,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -46,6 +48,10 @@ export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
 export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Bilingual>> = {
   VALIDATION_FAILED: { 'zh-CN': '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: {
+    'zh-CN': '用户名或密码错误；连续失败 5 次将锁定 15 分钟',
+    en: 'Wrong user name or password; 5 failures in a row lock the account for 15 minutes',
+  },
   FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
   NOT_FOUND: { 'zh-CN': '未找到该内容', en: 'Not found' },
   CONFLICT: {

@@ -17,3 +17,5 @@ export * from './lib/queue/job-runner';
 export * from './lib/queue/queue-connection';
 export * from './lib/queue/queue.definitions';
 export * from './lib/queue/queue.module';
+export * from './lib/auth/auth.decorators';
+export * from './lib/auth/route-catalogue';

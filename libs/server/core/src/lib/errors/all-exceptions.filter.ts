@@ -11,15 +11,21 @@ import {
   errorMessage,
   negotiateLanguage,
   type ApiError,
+  type Bilingual,
   type ErrorCode,
-  type FieldError,
 } from '@lianzhang/contracts';
 import type { Request, Response } from 'express';
-import { DomainError } from './domain-error';
+import { DomainError, type LocalizedFieldError } from './domain-error';
 
-const STATUS_CODES: Readonly<Record<number, ErrorCode>> = Object.fromEntries(
-  ERROR_CODES.map((code) => [ERROR_HTTP_STATUS[code], code]),
-);
+const MALFORMED_BODY: Bilingual = {
+  'zh-CN': '请求体不是有效的 JSON',
+  en: 'The request body is not valid JSON',
+};
+
+/** The general code of each status (the first listed), for errors raised by Nest or Express. */
+const STATUS_CODES: Readonly<Record<number, ErrorCode>> = ERROR_CODES.reduce<
+  Record<number, ErrorCode>
+>((map, code) => ({ [ERROR_HTTP_STATUS[code]]: code, ...map }), {});
 
 /** Maps every error to the one JSON shape `{ code, message, details }`; never leaks a stack. */
 @Catch()
@@ -30,6 +36,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
+    const language = negotiateLanguage(request.headers['accept-language']);
     const { code, details } = this.classify(exception);
     const status = ERROR_HTTP_STATUS[code];
     if (status >= 500) {
@@ -40,8 +47,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const body: ApiError = {
       code,
-      message: errorMessage(code, negotiateLanguage(request.headers['accept-language'])),
-      details,
+      message: errorMessage(code, language),
+      details: details.map((d) => ({ path: d.path, message: d.message[language] })),
       requestId: request.id === undefined ? undefined : String(request.id),
     };
     if (!response.headersSent) {
@@ -49,7 +56,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
   }
 
-  private classify(exception: unknown): { code: ErrorCode; details: readonly FieldError[] } {
+  private classify(exception: unknown): {
+    code: ErrorCode;
+    details: readonly LocalizedFieldError[];
+  } {
     if (exception instanceof DomainError) {
       return { code: exception.code, details: exception.details };
     }
@@ -57,8 +67,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
       // Body-parser failures (malformed JSON) arrive as 400 HttpExceptions.
-      const details: FieldError[] =
-        code === 'VALIDATION_FAILED' ? [{ path: '(body)', message: exception.message }] : [];
+      const details: LocalizedFieldError[] =
+        code === 'VALIDATION_FAILED' ? [{ path: '(body)', message: MALFORMED_BODY }] : [];
       return { code, details };
     }
     const typed = exception as { type?: string; status?: number } | null;
@@ -66,7 +76,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typed?.type === 'entity.parse.failed') {
       return {
         code: 'VALIDATION_FAILED',
-        details: [{ path: '(body)', message: 'malformed JSON' }],
+        details: [{ path: '(body)', message: MALFORMED_BODY }],
       };
     }
     return { code: 'INTERNAL', details: [] };

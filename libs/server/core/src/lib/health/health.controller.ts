@@ -1,10 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPaths, type HealthResponse } from '@lianzhang/contracts';
+import { Public } from '../auth/auth.decorators';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
 
 @ApiTags('system')
+@Public()
 @Controller(ApiPaths.health)
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,0 +1,35 @@
+import { CREDIT_CODE_MESSAGES, PASSWORD_POLICY_MESSAGE } from '@lianzhang/domain';
+import type { Bilingual } from './i18n';
+
+/**
+ * Messages of the platform's own validation rules. A contract's custom check names one
+ * of these keys as its message; the api sends the text in the caller's language and the
+ * web app shows the same text beside the field.
+ */
+export const VALIDATION_MESSAGES = {
+  'creditCode.length': CREDIT_CODE_MESSAGES.length,
+  'creditCode.character': CREDIT_CODE_MESSAGES.character,
+  'creditCode.division': CREDIT_CODE_MESSAGES.division,
+  'creditCode.check': CREDIT_CODE_MESSAGES.check,
+  'creditCode.required': {
+    'zh-CN': '企业必须填写统一社会信用代码',
+    en: 'An enterprise needs its unified social credit code',
+  },
+  'password.policy': PASSWORD_POLICY_MESSAGE,
+  'text.blank': { 'zh-CN': '不能为空', en: 'Must not be blank' },
+  'username.format': {
+    'zh-CN': '用户名为 3–64 位小写字母、数字或 . _ -，以字母开头',
+    en: 'A user name has 3–64 small letters, digits or . _ -, starting with a letter',
+  },
+  'region.code': {
+    'zh-CN': '应为 6 位行政区划代码',
+    en: 'Expected a 6-digit administrative division code',
+  },
+  'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Expected a date as YYYY-MM-DD' },
+} as const satisfies Record<string, Bilingual>;
+
+export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
+
+export function isValidationMessageKey(value: string): value is ValidationMessageKey {
+  return Object.prototype.hasOwnProperty.call(VALIDATION_MESSAGES, value);
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  createOrganisationSchema,
+  createUserSchema,
+  organisationListQuerySchema,
+  updateOrganisationSchema,
+  type CreateOrganisationRequest,
+  type CreateUserRequest,
+  type OrganisationDto,
+  type Page,
+  type UpdateOrganisationRequest,
+  type UserDto,
+} from '@lianzhang/contracts';
+import {
+  Authenticated,
+  CurrentUser,
+  NotFoundError,
+  ZodValidationPipe,
+  type AuthenticatedUser,
+} from '@lianzhang/server/core';
+import type { z } from 'zod';
+import { OrganisationsService } from './organisations.service';
+import { UsersService } from './users.service';
+
+/** A malformed id is a row that does not exist: 404, like any row out of scope. */
+const id = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError() });
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Authenticated('organisation:read')
+  @Get()
+  @ApiOperation({ summary: 'Organisations (an enterprise user sees only their own)' })
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query(new ZodValidationPipe(organisationListQuerySchema))
+    query: z.output<typeof organisationListQuerySchema>,
+  ): Promise<Page<OrganisationDto>> {
+    return this.organisations.list(user, query);
+  }
+
+  @Authenticated('organisation:read')
+  @Get(':id')
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', id()) organisationId: string,
+  ): Promise<OrganisationDto> {
+    return this.organisations.get(user, organisationId);
+  }
+
+  @Authenticated('organisation:manage')
+  @Post()
+  @ApiOperation({ summary: 'Register an organisation; an enterprise needs a valid credit code' })
+  create(
+    @Body(new ZodValidationPipe(createOrganisationSchema)) body: CreateOrganisationRequest,
+  ): Promise<OrganisationDto> {
+    return this.organisations.create(body);
+  }
+
+  @Authenticated('organisation:manage')
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change an organisation; `version` must be the one read (409 otherwise)',
+  })
+  update(
+    @Param('id', id()) organisationId: string,
+    @Body(new ZodValidationPipe(updateOrganisationSchema)) body: UpdateOrganisationRequest,
+  ): Promise<OrganisationDto> {
+    return this.organisations.update(organisationId, body);
+  }
+}
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Authenticated('user:read')
+  @Get()
+  list(): Promise<UserDto[]> {
+    return this.users.list();
+  }
+
+  @Authenticated('user:manage')
+  @Post()
+  @ApiOperation({ summary: 'Create a user; the password must meet the policy' })
+  create(@Body(new ZodValidationPipe(createUserSchema)) body: CreateUserRequest): Promise<UserDto> {
+    return this.users.create(body);
+  }
+}

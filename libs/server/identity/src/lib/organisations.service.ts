@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  parseSort,
+  type CreateOrganisationRequest,
+  type OrganisationDto,
+  type Page,
+  type UpdateOrganisationRequest,
+  organisationListQuerySchema,
+  VALIDATION_MESSAGES,
+} from '@lianzhang/contracts';
+import {
+  ConflictError,
+  fieldError,
+  NotFoundError,
+  ValidationFailedError,
+  type AuthenticatedUser,
+} from '@lianzhang/server/core';
+import { Brackets, QueryFailedError, Repository } from 'typeorm';
+import type { z } from 'zod';
+import { OrganisationEntity } from './organisation.entity';
+
+type ListQuery = z.output<typeof organisationListQuerySchema>;
+
+const SORT_COLUMNS = { name: 'o.name', createdAt: 'o.createdAt' } as const;
+
+const DUPLICATE_CREDIT_CODE = {
+  'zh-CN': '该统一社会信用代码已登记',
+  en: 'This unified social credit code is already registered',
+} as const;
+const UNKNOWN_REGION = { 'zh-CN': '没有这个行政区划代码', en: 'No region has this code' } as const;
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectRepository(OrganisationEntity)
+    private readonly organisations: Repository<OrganisationEntity>,
+  ) {}
+
+  /** An enterprise user sees their own organisation only; the government side sees all. */
+  async list(user: AuthenticatedUser, query: ListQuery): Promise<Page<OrganisationDto>> {
+    const sort = parseSort<keyof typeof SORT_COLUMNS>(query.sort);
+    const builder = this.organisations.createQueryBuilder('o');
+    if (user.role === 'enterprise_user')
+      builder.andWhere('o.id = :own', { own: user.organisationId });
+    if (query.kind) builder.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.regionCode) builder.andWhere('o.regionCode = :region', { region: query.regionCode });
+    if (query.q) {
+      const q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        new Brackets((w) =>
+          w.where('o.name ILIKE :q', { q }).orWhere('o.creditCode ILIKE :q', { q }),
+        ),
+      );
+    }
+    const [rows, total] = await builder
+      .orderBy(SORT_COLUMNS[sort.field], sort.direction)
+      .addOrderBy('o.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<OrganisationDto> {
+    if (user.role === 'enterprise_user' && id !== user.organisationId)
+      throw new NotFoundError('organisation');
+    const row = await this.organisations.findOneBy({ id });
+    if (!row) throw new NotFoundError('organisation');
+    return toDto(row);
+  }
+
+  async create(request: CreateOrganisationRequest): Promise<OrganisationDto> {
+    try {
+      const row = await this.organisations.save(
+        this.organisations.create({
+          name: request.name,
+          kind: request.kind,
+          creditCode: request.creditCode ?? null,
+          regionCode: request.regionCode,
+        }),
+      );
+      return toDto(row);
+    } catch (error) {
+      throw translateWriteError(error);
+    }
+  }
+
+  /** Optimistic concurrency: the update names the version it read; a stale one changes nothing (409). */
+  async update(id: string, request: UpdateOrganisationRequest): Promise<OrganisationDto> {
+    const { version, ...changes } = request;
+    try {
+      const result = await this.organisations
+        .createQueryBuilder()
+        .update(OrganisationEntity)
+        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id, version })
+        .returning('*')
+        .execute();
+      if (result.affected === 0) {
+        if (await this.organisations.existsBy({ id })) throw new ConflictError();
+        throw new NotFoundError('organisation');
+      }
+      const row = await this.organisations.findOneByOrFail({ id });
+      return toDto(row);
+    } catch (error) {
+      throw translateWriteError(error);
+    }
+  }
+}
+
+function toDto(row: OrganisationEntity): OrganisationDto {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    creditCode: row.creditCode,
+    regionCode: row.regionCode,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Constraint violations become field errors; anything else stays what it was. */
+function translateWriteError(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const constraint = (error.driverError as { constraint?: string }).constraint;
+  if (constraint === 'uq_organisation_credit_code')
+    return new ConflictError([fieldError('creditCode', DUPLICATE_CREDIT_CODE)]);
+  if (constraint === 'fk_organisation_region')
+    return new ValidationFailedError([fieldError('regionCode', UNKNOWN_REGION)]);
+  if (constraint === 'ck_organisation_enterprise_credit_code') {
+    return new ValidationFailedError([
+      fieldError('creditCode', VALIDATION_MESSAGES['creditCode.required']),
+    ]);
+  }
+  return error;
+}
