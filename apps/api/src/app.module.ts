@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
+  AuditHttpModule,
+  AuditModule,
   ConfigModule,
   DatabaseModule,
   HealthHttpModule,
@@ -29,6 +31,8 @@ export class AppModule {
         LoggingModule.forRoot(config, 'api'),
         DatabaseModule.forRoot(SCHEMA, 'lianzhang-api'),
         QueueModule,
+        AuditModule,
+        AuditHttpModule,
         HealthHttpModule.forRoot({
           canaryTimeoutMs: options.canaryTimeoutMs ?? 5_000,
           version: VERSION,

@@ -3,7 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, ApiPaths } from '@lianzhang/contracts';
-import { AllExceptionsFilter, type AppConfig } from '@lianzhang/server/core';
+import {
+  AllExceptionsFilter,
+  requestContextMiddleware,
+  type AppConfig,
+} from '@lianzhang/server/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +26,7 @@ export async function createApi(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestContextMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
+  AuditModule,
   ConfigModule,
   DatabaseModule,
   JobRunnerModule,
@@ -22,6 +23,7 @@ export class WorkerModule {
         LoggingModule.forRoot(config, 'worker'),
         DatabaseModule.forRoot(SCHEMA, 'lianzhang-worker'),
         QueueModule,
+        AuditModule,
         JobRunnerModule,
         SystemJobsModule,
       ],

@@ -1,4 +1,5 @@
 export * from './lib/api-paths';
+export * from './lib/audit';
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/i18n';

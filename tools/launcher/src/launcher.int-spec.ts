@@ -8,7 +8,10 @@ import {
   testQueuePrefix,
   testRedisUrl,
 } from '@lianzhang/server/testing';
+import { AuditService, dataSourceOptions, migrate } from '@lianzhang/server/core';
+import { SCHEMA } from '@lianzhang/server/schema';
 import { spawnSync } from 'node:child_process';
+import { DataSource } from 'typeorm';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -170,6 +173,39 @@ describe('npm start with the machine PostgreSQL and Redis', () => {
   }, 120_000);
 });
 
+describe('audit:verify', () => {
+  it('says the chain is intact, then names the first broken entry and exits 1', async () => {
+    const database = await createTestDatabase('audit_verify');
+    try {
+      await migrate(database.url, SCHEMA);
+      const dataSource = await new DataSource(dataSourceOptions(database.url, SCHEMA)).initialize();
+      const audit = new AuditService(dataSource);
+      for (let i = 0; i < 3; i++)
+        await audit.record({ action: 'test.entry', subjectId: String(i) });
+      const verify = () =>
+        spawnSync(process.execPath, [join(DIST, 'tools', 'launcher', 'main.js'), 'audit:verify'], {
+          env: { PATH: process.env['PATH'], DATABASE_URL: database.url },
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+      const intact = verify();
+      expect(intact.status).toBe(0);
+      expect(intact.stdout).toContain('audit chain intact: 3 entries');
+
+      await dataSource.query(`ALTER TABLE audit_entry DISABLE TRIGGER tr_audit_entry_append_only`);
+      await dataSource.query(`UPDATE audit_entry SET subject_id = 'forged' WHERE id = 2`);
+      await dataSource.destroy();
+      const broken = verify();
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain(
+        'audit chain BROKEN at entry 2 (its content does not match its hash); 1 entries before it are intact',
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe('a bad configuration stops a process with one clear line and a non-zero exit', () => {
   const run = (entry: string, env: Record<string, string>) =>
     spawnSync(process.execPath, [entry], {
@@ -187,8 +223,8 @@ describe('a bad configuration stops a process with one clear line and a non-zero
         WORKER_HEALTH_PORT: String(await freePort()),
       });
       expect(result.status).toBe(78);
-      expect(result.stderr).toContain(
-        'the database is behind the code: 1 migration(s) not applied (Regions1764300000000)',
+      expect(result.stderr).toMatch(
+        /the database is behind the code: \d+ migration\(s\) not applied \(Regions1764300000000, .*run `npm run db:migrate`/,
       );
     } finally {
       await database.drop();

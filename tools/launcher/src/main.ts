@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, type AppConfig } from '@lianzhang/server/core';
+import {
+  AuditService,
+  ConfigError,
+  dataSourceOptions,
+  loadConfig,
+  type AppConfig,
+} from '@lianzhang/server/core';
+import { SCHEMA } from '@lianzhang/server/schema';
+import { DataSource } from 'typeorm';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +22,7 @@ import { loadOrCreateSecrets } from './secrets';
  *   migrate                  apply pending migrations
  *   seed                     load the catalogue (idempotent)
  *   migration:generate NAME  write a migration for the difference between the entities and the database
+ *   audit:verify             walk the audit chain; exit 1 naming the first broken entry
  * With no DATABASE_URL each command starts the embedded PostgreSQL under DATA_DIR/pg.
  */
 const started = Date.now();
@@ -51,9 +60,11 @@ async function main(): Promise<number> {
             : 'no changes: the database matches the entities',
         );
       });
+    case 'audit:verify':
+      return verifyAudit(config);
     default:
       console.error(
-        `unknown command "${command}": expected start, migrate, seed or migration:generate NAME`,
+        `unknown command "${command}": expected start, migrate, seed, migration:generate NAME or audit:verify`,
       );
       return 64;
   }
@@ -81,6 +92,29 @@ function supervise(): Promise<number> {
     platform.once('error', () => resolveExit(1));
     platform.once('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
   });
+}
+
+async function verifyAudit(config: AppConfig): Promise<number> {
+  let code = 0;
+  await withDatabase(config, async (db) => {
+    const dataSource = await new DataSource(
+      dataSourceOptions(db.url, SCHEMA, { poolSize: 1, applicationName: 'lianzhang-audit-verify' }),
+    ).initialize();
+    try {
+      const result = await new AuditService(dataSource).verify();
+      if (result.firstBroken) {
+        console.error(
+          `audit chain BROKEN at entry ${result.firstBroken.id} (${result.firstBroken.reason === 'hash' ? 'its content does not match its hash' : 'it does not link to the entry before it'}); ${result.entries - 1} entries before it are intact`,
+        );
+        code = 1;
+      } else {
+        log(`audit chain intact: ${result.entries} entries`);
+      }
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+  return code;
 }
 
 async function withDatabase(

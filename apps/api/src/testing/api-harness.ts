@@ -54,7 +54,8 @@ export class ApiHarness {
       DATABASE_URL: database.url,
       QUEUE_BACKEND: 'postgres',
       QUEUE_PREFIX: testQueuePrefix(label),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      LOG_FORMAT: 'json',
     });
     const app = await createApi(config);
     await app.listen(0, '127.0.0.1');

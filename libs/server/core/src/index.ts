@@ -19,3 +19,7 @@ export * from './lib/queue/queue.definitions';
 export * from './lib/queue/queue.module';
 export * from './lib/auth/auth.decorators';
 export * from './lib/auth/route-catalogue';
+export * from './lib/audit/audit-entry.entity';
+export * from './lib/audit/audit.module';
+export * from './lib/audit/audit.service';
+export * from './lib/context/request-context';

@@ -1,4 +1,4 @@
-import type { SchemaDefinition } from '@lianzhang/server/core';
+import { AuditEntryEntity, type SchemaDefinition } from '@lianzhang/server/core';
 import {
   LoginThrottleEntity,
   OrganisationEntity,
@@ -9,6 +9,7 @@ import {
 import { RegionEntity } from '@lianzhang/server/regions';
 import { Regions1764300000000 } from './migrations/1764300000000-regions';
 import { Identity1764400000000 } from './migrations/1764400000000-identity';
+import { Audit1764500000000 } from './migrations/1764500000000-audit';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -23,6 +24,7 @@ export const SCHEMA: SchemaDefinition = {
     SessionEntity,
     RefreshTokenEntity,
     LoginThrottleEntity,
+    AuditEntryEntity,
   ],
-  migrations: [Regions1764300000000, Identity1764400000000],
+  migrations: [Regions1764300000000, Identity1764400000000, Audit1764500000000],
 };

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { hasPermission } from '@lianzhang/domain';
 import {
   ACCESS_REQUIREMENT,
+  AuditService,
+  currentRequestContext,
   DomainError,
   USER_KEY,
   type AccessRequirement,
@@ -22,6 +24,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,7 +45,15 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('UNAUTHENTICATED');
     const user = await this.auth.authenticate(token);
     request[USER_KEY] = user;
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.user = user;
     if (!hasPermission(user.role, requirement.permission)) {
+      await this.audit.record({
+        action: 'access.denied',
+        subjectType: 'route',
+        subjectId: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`,
+        after: { permission: requirement.permission },
+      });
       throw new DomainError('FORBIDDEN');
     }
     return true;

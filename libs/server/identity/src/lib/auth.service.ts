@@ -5,6 +5,7 @@ import type { SessionUserDto } from '@lianzhang/contracts';
 import { ROLE_PERMISSIONS, type Role } from '@lianzhang/domain';
 import {
   APP_CONFIG,
+  AuditService,
   DomainError,
   type AppConfig,
   type AuthenticatedUser,
@@ -56,6 +57,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -82,9 +84,24 @@ export class AuthService {
         .where('u.username = :username', { username })
         .getOne();
       const passwordOk = await this.passwords.verify(user?.passwordHash, password);
-      if (throttle?.locked) return { ok: false as const };
+      if (throttle?.locked) {
+        await this.audit.record(
+          { action: 'auth.login_refused_locked', subjectType: 'username', subjectId: username },
+          manager,
+        );
+        return { ok: false as const };
+      }
       if (!user || !user.active || !passwordOk) {
         const failed = (throttle?.failed_count ?? 0) + 1;
+        await this.audit.record(
+          {
+            action: 'auth.login_failed',
+            subjectType: 'username',
+            subjectId: username,
+            after: { locked: failed >= SESSION_LIMITS.maxFailedLogins },
+          },
+          manager,
+        );
         await manager.query(
           failed >= SESSION_LIMITS.maxFailedLogins
             ? `UPDATE login_throttle SET failed_count = 0, locked_until = now() + make_interval(secs => $2) WHERE username = $1`
@@ -110,6 +127,16 @@ export class AuthService {
         ],
       )) as { id: string; expires_at: Date }[];
       const issued = await this.issue(manager, user, session as { id: string; expires_at: Date });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'auth.login',
+          subjectType: 'session',
+          subjectId: session?.id ?? null,
+        },
+        manager,
+      );
       return { ok: true as const, issued };
     });
     if (!outcome.ok) throw new DomainError('INVALID_CREDENTIALS');
@@ -141,6 +168,15 @@ export class AuthService {
       }[];
       if (!row) return undefined;
       if (row.used_at) {
+        await this.audit.record(
+          {
+            actorId: row.user_id,
+            action: 'auth.refresh_token_reuse',
+            subjectType: 'session',
+            subjectId: row.session_id,
+          },
+          manager,
+        );
         await manager.query(
           `UPDATE auth_session SET revoked_at = now(), revoke_reason = 'refresh_token_reuse' WHERE id = $1 AND revoked_at IS NULL`,
           [row.session_id],
@@ -166,10 +202,19 @@ export class AuthService {
 
   /** Ends a session now: its refresh tokens and its access tokens stop working at once. */
   async logout(sessionId: string, reason = 'logout'): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, reason],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
+        [sessionId, reason],
+      )) as [{ user_id: string }[], number];
+      const userId = rows[0]?.user_id;
+      if (userId) {
+        await this.audit.record(
+          { actorId: userId, action: 'auth.logout', subjectType: 'session', subjectId: sessionId },
+          manager,
+        );
+      }
+    });
   }
 
   /** The session of a refresh token, to sign out with the cookie alone. */

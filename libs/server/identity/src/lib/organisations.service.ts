@@ -10,6 +10,7 @@ import {
   VALIDATION_MESSAGES,
 } from '@lianzhang/contracts';
 import {
+  AuditService,
   ConflictError,
   fieldError,
   NotFoundError,
@@ -35,6 +36,7 @@ export class OrganisationsService {
   constructor(
     @InjectRepository(OrganisationEntity)
     private readonly organisations: Repository<OrganisationEntity>,
+    private readonly audit: AuditService,
   ) {}
 
   /** An enterprise user sees their own organisation only; the government side sees all. */
@@ -72,37 +74,62 @@ export class OrganisationsService {
 
   async create(request: CreateOrganisationRequest): Promise<OrganisationDto> {
     try {
-      const row = await this.organisations.save(
-        this.organisations.create({
-          name: request.name,
-          kind: request.kind,
-          creditCode: request.creditCode ?? null,
-          regionCode: request.regionCode,
-        }),
-      );
-      return toDto(row);
+      return await this.organisations.manager.transaction(async (manager) => {
+        const repository = manager.getRepository(OrganisationEntity);
+        const row = await repository.save(
+          repository.create({
+            name: request.name,
+            kind: request.kind,
+            creditCode: request.creditCode ?? null,
+            regionCode: request.regionCode,
+          }),
+        );
+        const dto = toDto(row);
+        await this.audit.record(
+          {
+            action: 'organisation.create',
+            subjectType: 'organisation',
+            subjectId: row.id,
+            after: dto,
+          },
+          manager,
+        );
+        return dto;
+      });
     } catch (error) {
       throw translateWriteError(error);
     }
   }
 
-  /** Optimistic concurrency: the update names the version it read; a stale one changes nothing (409). */
+  /**
+   * Optimistic concurrency: the update names the version it read; a stale one changes
+   * nothing (409). The row is locked for the check, so two racing updates cannot both win.
+   */
   async update(id: string, request: UpdateOrganisationRequest): Promise<OrganisationDto> {
     const { version, ...changes } = request;
     try {
-      const result = await this.organisations
-        .createQueryBuilder()
-        .update(OrganisationEntity)
-        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version })
-        .returning('*')
-        .execute();
-      if (result.affected === 0) {
-        if (await this.organisations.existsBy({ id })) throw new ConflictError();
-        throw new NotFoundError('organisation');
-      }
-      const row = await this.organisations.findOneByOrFail({ id });
-      return toDto(row);
+      return await this.organisations.manager.transaction(async (manager) => {
+        const repository = manager.getRepository(OrganisationEntity);
+        const before = await repository.findOne({
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!before) throw new NotFoundError('organisation');
+        if (before.version !== version) throw new ConflictError();
+        await repository.update({ id }, { ...changes, version: before.version + 1 });
+        const after = toDto(await repository.findOneByOrFail({ id }));
+        await this.audit.record(
+          {
+            action: 'organisation.update',
+            subjectType: 'organisation',
+            subjectId: id,
+            before: toDto(before),
+            after,
+          },
+          manager,
+        );
+        return after;
+      });
     } catch (error) {
       throw translateWriteError(error);
     }

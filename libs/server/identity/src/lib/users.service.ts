@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateUserRequest, UserDto } from '@lianzhang/contracts';
-import { ConflictError, fieldError, ValidationFailedError } from '@lianzhang/server/core';
+import {
+  AuditService,
+  ConflictError,
+  fieldError,
+  ValidationFailedError,
+} from '@lianzhang/server/core';
 import { QueryFailedError, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
@@ -18,6 +23,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -28,18 +34,27 @@ export class UsersService {
     if (request.role === 'city_coordinator' && !request.regionCode) {
       throw new ValidationFailedError([fieldError('regionCode', CITY_REQUIRED)]);
     }
+    const passwordHash = await this.passwords.hash(request.password);
     try {
-      const row = await this.users.save(
-        this.users.create({
-          username: request.username,
-          displayName: request.displayName,
-          role: request.role,
-          organisationId: request.organisationId,
-          regionCode: request.regionCode ?? null,
-          passwordHash: await this.passwords.hash(request.password),
-        }),
-      );
-      return toDto(row);
+      return await this.users.manager.transaction(async (manager) => {
+        const repository = manager.getRepository(UserEntity);
+        const row = await repository.save(
+          repository.create({
+            username: request.username,
+            displayName: request.displayName,
+            role: request.role,
+            organisationId: request.organisationId,
+            regionCode: request.regionCode ?? null,
+            passwordHash,
+          }),
+        );
+        const dto = toDto(row);
+        await this.audit.record(
+          { action: 'user.create', subjectType: 'user', subjectId: row.id, after: dto },
+          manager,
+        );
+        return dto;
+      });
     } catch (error) {
       if (error instanceof QueryFailedError) {
         const constraint = (error.driverError as { constraint?: string }).constraint;

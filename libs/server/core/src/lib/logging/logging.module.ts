@@ -28,7 +28,10 @@ export class LoggingModule {
           pinoHttp: {
             name: processName,
             level: config.log.level,
+            // The request-context middleware has already chosen the id (and set the header).
             genReqId: (request, response) => {
+              const given = (request as { id?: string }).id;
+              if (given) return given;
               const id = requestId(request);
               response.setHeader('X-Request-Id', id);
               return id;
