@@ -5,3 +5,5 @@ export * from './lib/organisations/organisation';
 export * from './lib/regions/region';
 export * from './lib/regions/shandong';
 export * from './lib/tasks/task-state-machine';
+export * from './lib/chains/chain';
+export * from './lib/chains/work-items';
