@@ -8,6 +8,8 @@ module.exports = {
     '<rootDir>/libs/server/regions',
     '<rootDir>/libs/server/seed',
     '<rootDir>/libs/server/identity',
+    '<rootDir>/libs/server/chains',
+    '<rootDir>/libs/server/tasks',
     '<rootDir>/libs/server/schema',
     '<rootDir>/libs/server/embedded',
     '<rootDir>/apps/api',

@@ -9,9 +9,11 @@ import {
   QueueModule,
   type AppConfig,
 } from '@lianzhang/server/core';
+import { ChainsHttpModule } from '@lianzhang/server/chains';
 import { IdentityHttpModule } from '@lianzhang/server/identity';
 import { RegionsHttpModule } from '@lianzhang/server/regions';
 import { SCHEMA } from '@lianzhang/server/schema';
+import { TasksHttpModule } from '@lianzhang/server/tasks';
 
 export const VERSION = process.env['LZ_BUILD_VERSION'] ?? 'dev';
 
@@ -39,6 +41,8 @@ export class AppModule {
         }),
         RegionsHttpModule,
         IdentityHttpModule,
+        ChainsHttpModule,
+        TasksHttpModule,
       ],
     };
   }

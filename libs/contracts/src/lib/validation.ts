@@ -26,6 +26,11 @@ export const VALIDATION_MESSAGES = {
     en: 'Expected a 6-digit administrative division code',
   },
   'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Expected a date as YYYY-MM-DD' },
+  'date.order': {
+    'zh-CN': '结束日期不能早于开始日期',
+    en: 'The end date cannot be before the start date',
+  },
+  'reason.required': { 'zh-CN': '请填写原因', en: 'Please give a reason' },
 } as const satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,1 +1,4 @@
+export * from './lib/reports.service';
 export * from './lib/task.entities';
+export * from './lib/tasks.module';
+export * from './lib/tasks.service';

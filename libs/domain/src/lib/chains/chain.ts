@@ -26,7 +26,13 @@ export const CHAIN_LEVELS = ['province', 'city', 'county'] as const;
 export type ChainLevel = (typeof CHAIN_LEVELS)[number];
 
 /** How an organisation takes part in a chain. */
-export const MEMBER_ROLES = ['chain_master', 'key_supporting', 'member', 'research_partner', 'service_provider'] as const;
+export const MEMBER_ROLES = [
+  'chain_master',
+  'key_supporting',
+  'member',
+  'research_partner',
+  'service_provider',
+] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const MEMBER_ROLE_LABELS: Readonly<Record<MemberRole, Labels>> = {
@@ -70,7 +76,8 @@ export function nodeRiskFlags(input: NodeRiskInput): NodeRiskFlags {
   return {
     noLocalSupplier: input.localSuppliers === 0,
     singleSource: input.localSuppliers === 1,
-    foreignDependent: input.foreignDependence !== null && input.foreignDependence >= FOREIGN_DEPENDENCE_THRESHOLD,
+    foreignDependent:
+      input.foreignDependence !== null && input.foreignDependence >= FOREIGN_DEPENDENCE_THRESHOLD,
     chokepoint: input.chokepoint,
   };
 }

@@ -41,9 +41,12 @@ describe('short-board workflow', () => {
     ['identified', 'resolved', false],
     ['resolved', 'tackling', false],
     ['resolved', 'shelved', false],
-  ] as const)('%s → %s: %s', (from, to, allowed) => expect(shortBoardCanMove(from, to)).toBe(allowed));
+  ] as const)('%s → %s: %s', (from, to, allowed) =>
+    expect(shortBoardCanMove(from, to)).toBe(allowed),
+  );
 
   it('never lets a status move to itself', () => {
-    for (const status of SHORT_BOARD_STATUSES) expect(shortBoardCanMove(status, status)).toBe(false);
+    for (const status of SHORT_BOARD_STATUSES)
+      expect(shortBoardCanMove(status, status)).toBe(false);
   });
 });

@@ -23,7 +23,13 @@ export const SHORT_BOARD_CATEGORY_LABELS: Readonly<Record<ShortBoardCategory, La
 };
 
 /** identified → tackling → breakthrough → resolved, or shelved (and back) from any open state. */
-export const SHORT_BOARD_STATUSES = ['identified', 'tackling', 'breakthrough', 'resolved', 'shelved'] as const;
+export const SHORT_BOARD_STATUSES = [
+  'identified',
+  'tackling',
+  'breakthrough',
+  'resolved',
+  'shelved',
+] as const;
 export type ShortBoardStatus = (typeof SHORT_BOARD_STATUSES)[number];
 
 const SHORT_BOARD_NEXT: Readonly<Record<ShortBoardStatus, readonly ShortBoardStatus[]>> = {

@@ -26,7 +26,10 @@ import {
 } from 'typeorm';
 
 /** Numeric columns come back from pg as strings; read them as numbers. */
-const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+const numeric = {
+  to: (v: number | null) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 @Entity({ name: 'chain' })
 @Index('uq_chain_code', ['code'], { unique: true })
@@ -149,7 +152,10 @@ export class ChainMemberEntity {
 @Index('ix_chain_node_chain_id', ['chainId'])
 @Index('ix_chain_node_parent_id', ['parentId'])
 @Check('ck_chain_node_stage', `"stage" IN ('upstream', 'midstream', 'downstream')`)
-@Check('ck_chain_node_foreign_dependence', `"foreign_dependence" IS NULL OR ("foreign_dependence" >= 0 AND "foreign_dependence" <= 1)`)
+@Check(
+  'ck_chain_node_foreign_dependence',
+  `"foreign_dependence" IS NULL OR ("foreign_dependence" >= 0 AND "foreign_dependence" <= 1)`,
+)
 export class ChainNodeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_chain_node' })
   id!: string;
@@ -203,7 +209,10 @@ export class ChainNodeEnterpriseEntity {
   node?: ChainNodeEntity;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_chain_node_enterprise_organisation' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_chain_node_enterprise_organisation',
+  })
   organisation?: OrganisationEntity;
 }
 
@@ -213,7 +222,10 @@ export class ChainNodeEnterpriseEntity {
   'ck_short_board_category',
   `"category" IN ('core_technology', 'key_component', 'basic_material', 'basic_process', 'major_equipment', 'basic_software', 'element_supply')`,
 )
-@Check('ck_short_board_status', `"status" IN ('identified', 'tackling', 'breakthrough', 'resolved', 'shelved')`)
+@Check(
+  'ck_short_board_status',
+  `"status" IN ('identified', 'tackling', 'breakthrough', 'resolved', 'shelved')`,
+)
 @Check('ck_short_board_progress', `"progress" BETWEEN 0 AND 100`)
 @Check('ck_short_board_dates', `"target_date" >= "start_date"`)
 export class ShortBoardEntity {
@@ -281,11 +293,17 @@ export class ShortBoardOwnerEntity {
   organisationId!: string;
 
   @ManyToOne(() => ShortBoardEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'short_board_id', foreignKeyConstraintName: 'fk_short_board_owner_short_board' })
+  @JoinColumn({
+    name: 'short_board_id',
+    foreignKeyConstraintName: 'fk_short_board_owner_short_board',
+  })
   shortBoard?: ShortBoardEntity;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_short_board_owner_organisation' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_short_board_owner_organisation',
+  })
   organisation?: OrganisationEntity;
 }
 
@@ -293,7 +311,10 @@ export class ShortBoardOwnerEntity {
 @Index('ix_project_chain_id', ['chainId'])
 @Index('ix_project_owner_organisation_id', ['ownerOrganisationId'])
 @Check('ck_project_type', `"type" IN ('build', 'fill', 'extend', 'strengthen')`)
-@Check('ck_project_stage', `"stage" IN ('signed', 'started', 'under_construction', 'in_production')`)
+@Check(
+  'ck_project_stage',
+  `"stage" IN ('signed', 'started', 'under_construction', 'in_production')`,
+)
 @Check('ck_project_investment', `"planned_investment" > 0 AND "completed_investment" >= 0`)
 @Check('ck_project_dates', `"end_date" >= "start_date"`)
 export class ProjectEntity {
@@ -324,7 +345,10 @@ export class ProjectEntity {
   ownerOrganisationId!: string;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'owner_organisation_id', foreignKeyConstraintName: 'fk_project_owner_organisation' })
+  @JoinColumn({
+    name: 'owner_organisation_id',
+    foreignKeyConstraintName: 'fk_project_owner_organisation',
+  })
   ownerOrganisation?: OrganisationEntity;
 
   /** 万元. */

@@ -27,7 +27,10 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
   `"status" IN ('draft', 'assigned', 'accepted', 'in_progress', 'submitted', 'returned', 'done', 'cancelled')`,
 )
 @Check('ck_task_priority', `"priority" IN ('low', 'normal', 'high', 'urgent')`)
-@Check('ck_task_report_every', `"report_every_workdays" IS NULL OR "report_every_workdays" BETWEEN 1 AND 60`)
+@Check(
+  'ck_task_report_every',
+  `"report_every_workdays" IS NULL OR "report_every_workdays" BETWEEN 1 AND 60`,
+)
 @Check('ck_task_progress', `"progress" BETWEEN 0 AND 100`)
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_task' })
@@ -72,7 +75,10 @@ export class TaskEntity {
   assigneeOrganisationId!: string;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'assignee_organisation_id', foreignKeyConstraintName: 'fk_task_assignee_organisation' })
+  @JoinColumn({
+    name: 'assignee_organisation_id',
+    foreignKeyConstraintName: 'fk_task_assignee_organisation',
+  })
   assigneeOrganisation?: OrganisationEntity;
 
   @Column({ type: 'text', default: 'draft' })
@@ -118,7 +124,10 @@ export class TaskCoHandlerEntity {
   task?: TaskEntity;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_task_co_handler_organisation' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_task_co_handler_organisation',
+  })
   organisation?: OrganisationEntity;
 }
 
@@ -222,14 +231,20 @@ export class ProgressReportEntity {
   organisationId!: string;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_progress_report_organisation' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_progress_report_organisation',
+  })
   organisation?: OrganisationEntity;
 
   @Column({ type: 'uuid' })
   authorUserId!: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'author_user_id', foreignKeyConstraintName: 'fk_progress_report_author_user' })
+  @JoinColumn({
+    name: 'author_user_id',
+    foreignKeyConstraintName: 'fk_progress_report_author_user',
+  })
   authorUser?: UserEntity;
 
   @Column({ type: 'integer' })
@@ -254,7 +269,10 @@ export class ProgressReportEntity {
   reviewedByUserId!: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION', nullable: true })
-  @JoinColumn({ name: 'reviewed_by_user_id', foreignKeyConstraintName: 'fk_progress_report_reviewed_by_user' })
+  @JoinColumn({
+    name: 'reviewed_by_user_id',
+    foreignKeyConstraintName: 'fk_progress_report_reviewed_by_user',
+  })
   reviewedByUser?: UserEntity | null;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -267,7 +285,14 @@ export class ProgressReportEntity {
   createdAt!: Date;
 }
 
-export const REQUEST_CATEGORIES = ['land', 'energy', 'finance', 'talent', 'logistics', 'other'] as const;
+export const REQUEST_CATEGORIES = [
+  'land',
+  'energy',
+  'finance',
+  'talent',
+  'logistics',
+  'other',
+] as const;
 export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
 export const REQUEST_STATUSES = ['open', 'assigned', 'answered', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -276,7 +301,10 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 @Entity({ name: 'coordination_request' })
 @Index('ix_coordination_request_chain_id_status', ['chainId', 'status'])
 @Index('ix_coordination_request_organisation_id', ['organisationId'])
-@Check('ck_coordination_request_category', `"category" IN ('land', 'energy', 'finance', 'talent', 'logistics', 'other')`)
+@Check(
+  'ck_coordination_request_category',
+  `"category" IN ('land', 'energy', 'finance', 'talent', 'logistics', 'other')`,
+)
 @Check('ck_coordination_request_status', `"status" IN ('open', 'assigned', 'answered', 'closed')`)
 export class CoordinationRequestEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_coordination_request' })
@@ -293,14 +321,20 @@ export class CoordinationRequestEntity {
   organisationId!: string;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_coordination_request_organisation' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_coordination_request_organisation',
+  })
   organisation?: OrganisationEntity;
 
   @Column({ type: 'uuid' })
   raisedByUserId!: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'raised_by_user_id', foreignKeyConstraintName: 'fk_coordination_request_raised_by_user' })
+  @JoinColumn({
+    name: 'raised_by_user_id',
+    foreignKeyConstraintName: 'fk_coordination_request_raised_by_user',
+  })
   raisedByUser?: UserEntity;
 
   @Column({ type: 'text' })

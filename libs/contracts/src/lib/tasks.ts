@@ -1,0 +1,220 @@
+import {
+  TASK_ACTIONS,
+  TASK_STATUSES,
+  type TaskAction,
+  type TaskParty,
+  type TaskStatus,
+} from '@lianzhang/domain';
+import { z } from 'zod';
+import { dateSchema } from './chains';
+import { listQuerySchema } from './lists';
+
+const text = (max: number) => z.string().trim().min(1, 'text.blank').max(max);
+export const TASK_PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TaskPriorityValue = (typeof TASK_PRIORITY_VALUES)[number];
+
+export const createTaskSchema = z
+  .object({
+    chainId: z.uuid(),
+    title: text(200),
+    description: z.string().max(10_000).optional(),
+    assigneeOrganisationId: z.uuid(),
+    coHandlerOrganisationIds: z.array(z.uuid()).max(20).optional(),
+    shortBoardId: z.uuid().nullable().optional(),
+    projectId: z.uuid().nullable().optional(),
+    priority: z.enum(TASK_PRIORITY_VALUES).optional(),
+    dueDate: dateSchema,
+    reportEveryWorkdays: z.number().int().min(1).max(60).nullable().optional(),
+    /** Assign at once (status `assigned`) instead of keeping a draft. */
+    assign: z.boolean().optional(),
+  })
+  .strict();
+export type CreateTaskRequest = z.output<typeof createTaskSchema>;
+
+export const updateTaskSchema = z
+  .object({
+    version: z.number().int().min(1),
+    title: text(200).optional(),
+    description: z.string().max(10_000).optional(),
+    priority: z.enum(TASK_PRIORITY_VALUES).optional(),
+    dueDate: dateSchema.optional(),
+    reportEveryWorkdays: z.number().int().min(1).max(60).nullable().optional(),
+  })
+  .strict();
+export type UpdateTaskRequest = z.output<typeof updateTaskSchema>;
+
+export const taskTransitionSchema = z
+  .object({
+    action: z.enum(TASK_ACTIONS),
+    version: z.number().int().min(1),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type TaskTransitionRequest = z.output<typeof taskTransitionSchema>;
+
+export const taskCommentSchema = z.object({ body: text(5000) }).strict();
+
+export const taskListQuerySchema = listQuerySchema(['dueDate', 'createdAt', 'priority', 'title'], {
+  chainId: z.uuid().optional(),
+  status: z.enum(TASK_STATUSES).optional(),
+  assigneeOrganisationId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type TaskListQuery = z.output<typeof taskListQuerySchema>;
+
+export interface TaskDto {
+  readonly id: string;
+  readonly chainId: string;
+  readonly chainName: string;
+  readonly title: string;
+  readonly description: string;
+  readonly status: TaskStatus;
+  readonly priority: TaskPriorityValue;
+  readonly dueDate: string;
+  /** Derived, never stored: open and past its due date (Asia/Shanghai). */
+  readonly overdue: boolean;
+  readonly progress: number;
+  readonly reportEveryWorkdays: number | null;
+  readonly assignee: { readonly organisationId: string; readonly name: string };
+  readonly coHandlers: readonly { readonly organisationId: string; readonly name: string }[];
+  readonly shortBoardId: string | null;
+  readonly projectId: string | null;
+  readonly assignerUserId: string;
+  /** How the caller stands to the task, and the steps it may take now. */
+  readonly party: TaskParty;
+  readonly allowedActions: readonly TaskAction[];
+  readonly version: number;
+  readonly createdAt: string;
+}
+
+export interface TaskEventDto {
+  readonly id: string;
+  readonly occurredAt: string;
+  readonly actorUserId: string | null;
+  readonly actorName: string | null;
+  readonly action: string;
+  readonly fromStatus: TaskStatus | null;
+  readonly toStatus: TaskStatus | null;
+  readonly reason: string | null;
+}
+
+export interface TaskCommentDto {
+  readonly id: string;
+  readonly authorUserId: string;
+  readonly authorName: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface TaskDetailDto extends TaskDto {
+  readonly history: readonly TaskEventDto[];
+  readonly comments: readonly TaskCommentDto[];
+}
+
+export const createReportSchema = z
+  .object({
+    percent: z.number().int().min(0).max(100),
+    narrative: text(10_000),
+    problems: z.string().max(5000).optional(),
+    needs: z.string().max(5000).optional(),
+  })
+  .strict();
+export type CreateReportRequest = z.output<typeof createReportSchema>;
+
+export const reviewReportSchema = z
+  .object({
+    decision: z.enum(['accept', 'return']),
+    version: z.number().int().min(1),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision !== 'return' || !!v.reason, {
+    path: ['reason'],
+    message: 'reason.required',
+  });
+export type ReviewReportRequest = z.output<typeof reviewReportSchema>;
+
+export const reportListQuerySchema = listQuerySchema(['createdAt'], {
+  status: z.enum(['submitted', 'accepted', 'returned']).optional(),
+  chainId: z.uuid().optional(),
+  subjectType: z.enum(['task', 'short_board', 'project']).optional(),
+  subjectId: z.uuid().optional(),
+});
+export type ReportListQuery = z.output<typeof reportListQuerySchema>;
+
+export interface ProgressReportDto {
+  readonly id: string;
+  readonly subjectType: 'task' | 'short_board' | 'project';
+  readonly subjectId: string;
+  readonly chainId: string;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly authorUserId: string;
+  readonly percent: number;
+  readonly narrative: string;
+  readonly problems: string;
+  readonly needs: string;
+  readonly status: 'submitted' | 'accepted' | 'returned';
+  readonly reviewReason: string | null;
+  readonly reviewedAt: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+}
+
+export const REQUEST_CATEGORY_VALUES = [
+  'land',
+  'energy',
+  'finance',
+  'talent',
+  'logistics',
+  'other',
+] as const;
+
+export const createRequestSchema = z
+  .object({
+    chainId: z.uuid(),
+    category: z.enum(REQUEST_CATEGORY_VALUES),
+    title: text(200),
+    body: text(10_000),
+  })
+  .strict();
+export type CreateCoordinationRequest = z.output<typeof createRequestSchema>;
+
+export const handleRequestSchema = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('assign'),
+      version: z.number().int().min(1),
+      department: text(100),
+    })
+    .strict(),
+  z
+    .object({ action: z.literal('answer'), version: z.number().int().min(1), answer: text(10_000) })
+    .strict(),
+  z.object({ action: z.literal('close'), version: z.number().int().min(1) }).strict(),
+]);
+export type HandleCoordinationRequest = z.output<typeof handleRequestSchema>;
+
+export const requestListQuerySchema = listQuerySchema(['createdAt', 'respondBy'], {
+  chainId: z.uuid().optional(),
+  status: z.enum(['open', 'assigned', 'answered', 'closed']).optional(),
+});
+export type RequestListQuery = z.output<typeof requestListQuerySchema>;
+
+export interface CoordinationRequestDto {
+  readonly id: string;
+  readonly chainId: string;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly raisedByUserId: string;
+  readonly category: (typeof REQUEST_CATEGORY_VALUES)[number];
+  readonly title: string;
+  readonly body: string;
+  readonly status: 'open' | 'assigned' | 'answered' | 'closed';
+  readonly department: string | null;
+  readonly answer: string | null;
+  readonly respondBy: string;
+  readonly version: number;
+  readonly createdAt: string;
+}
