@@ -132,6 +132,43 @@ export class ApiHarness {
     return { id: (row as { id: string }).id, username, organisationId };
   }
 
+  /** A province chain, with optional leaders and members. */
+  async chain(
+    options: {
+      leaders?: { userId: string; kind?: 'chief' | 'leader' | 'office' }[];
+      members?: { organisationId: string; role?: string }[];
+      regionCode?: string;
+      level?: 'province' | 'city' | 'county';
+    } = {},
+  ): Promise<string> {
+    const code = `test.${randomUUID().slice(0, 8)}`;
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO chain (code, name_zh, name_en, industry_group, level, region_code)
+       VALUES ($1, $2, $3, 'next_generation_it', $4, $5) RETURNING id`,
+      [
+        code,
+        `测试产业链 ${code}`,
+        `Test chain ${code}`,
+        options.level ?? 'province',
+        options.regionCode ?? '370000',
+      ],
+    )) as { id: string }[];
+    const chainId = (row as { id: string }).id;
+    for (const leader of options.leaders ?? []) {
+      await this.dataSource.query(
+        `INSERT INTO chain_leadership (chain_id, user_id, kind) VALUES ($1, $2, $3)`,
+        [chainId, leader.userId, leader.kind ?? 'leader'],
+      );
+    }
+    for (const member of options.members ?? []) {
+      await this.dataSource.query(
+        `INSERT INTO chain_member (chain_id, organisation_id, role) VALUES ($1, $2, $3)`,
+        [chainId, member.organisationId, member.role ?? 'member'],
+      );
+    }
+    return chainId;
+  }
+
   async login(
     username: string,
     password = TEST_PASSWORD,
