@@ -7,3 +7,4 @@ export * from './lib/regions/shandong';
 export * from './lib/tasks/task-state-machine';
 export * from './lib/chains/chain';
 export * from './lib/chains/work-items';
+export * from './lib/catalogue/plan';

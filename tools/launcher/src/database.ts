@@ -1,7 +1,8 @@
 import { describeUrl, migrate, type AppConfig } from '@lianzhang/server/core';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@lianzhang/server/embedded';
 import { SCHEMA } from '@lianzhang/server/schema';
-import { seedCatalogue, type SeedReport } from '@lianzhang/server/seed';
+import { PasswordHasher } from '@lianzhang/server/identity';
+import { DEMO_PASSWORD, seedCatalogue, seedDemo } from '@lianzhang/server/seed';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@lianzhang/server/core';
@@ -33,8 +34,9 @@ export async function openDatabase(
 
 export async function migrateAndSeed(
   url: string,
+  demo: boolean,
   log: (line: string) => void,
-): Promise<SeedReport> {
+): Promise<void> {
   const applied = await migrate(url, SCHEMA);
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
   const dataSource = new DataSource(
@@ -42,9 +44,18 @@ export async function migrateAndSeed(
   );
   await dataSource.initialize();
   try {
-    const report = await seedCatalogue(dataSource);
-    log(`seed: ${report.regions} regions`);
-    return report;
+    const catalogue = await seedCatalogue(dataSource);
+    log(
+      `catalogue: ${catalogue.regions} regions, ${catalogue.chains} chains, ${catalogue.cityLayouts} city layouts, ${catalogue.indicators} indicators`,
+    );
+    if (demo) {
+      const report = await seedDemo(dataSource, await new PasswordHasher().hash(DEMO_PASSWORD));
+      log(
+        report.created
+          ? `demo province: ${report.organisations} organisations, ${report.users} users, ${report.tasks} tasks (password of every demo account: ${DEMO_PASSWORD})`
+          : 'demo province: already loaded',
+      );
+    }
   } finally {
     await dataSource.destroy();
   }

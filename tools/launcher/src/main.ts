@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     case 'migrate':
     case 'seed':
       return withDatabase(config, async (db) => {
-        await migrateAndSeed(db.url, log);
+        await migrateAndSeed(db.url, config.demoData ?? db.embedded !== undefined, log);
       });
     case 'migration:generate':
       return withDatabase(config, async (db) => {
@@ -165,7 +165,7 @@ async function start(config: AppConfig): Promise<number> {
   });
 
   try {
-    await migrateAndSeed(db.url, log);
+    await migrateAndSeed(db.url, config.demoData ?? db.embedded !== undefined, log);
   } catch (error) {
     await db.embedded?.stop();
     throw error;

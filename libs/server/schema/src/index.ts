@@ -6,13 +6,18 @@ import {
   SessionEntity,
   UserEntity,
 } from '@lianzhang/server/identity';
-import { CHAIN_ENTITIES } from '@lianzhang/server/chains';
+import {
+  CHAIN_ENTITIES,
+  ChainCityLayoutEntity,
+  PlanIndicatorEntity,
+} from '@lianzhang/server/chains';
 import { RegionEntity } from '@lianzhang/server/regions';
 import { TASK_ENTITIES } from '@lianzhang/server/tasks';
 import { Regions1764300000000 } from './migrations/1764300000000-regions';
 import { Identity1764400000000 } from './migrations/1764400000000-identity';
 import { Audit1764500000000 } from './migrations/1764500000000-audit';
 import { ChainsAndTasks1795875117931 } from './migrations/1795875117931-chains-and-tasks';
+import { PlanCatalogue1795875589227 } from './migrations/1795875589227-plan-catalogue';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -30,11 +35,14 @@ export const SCHEMA: SchemaDefinition = {
     AuditEntryEntity,
     ...CHAIN_ENTITIES,
     ...TASK_ENTITIES,
+    ChainCityLayoutEntity,
+    PlanIndicatorEntity,
   ],
   migrations: [
     Regions1764300000000,
     Identity1764400000000,
     Audit1764500000000,
     ChainsAndTasks1795875117931,
+    PlanCatalogue1795875589227,
   ],
 };

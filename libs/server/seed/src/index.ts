@@ -1,1 +1,2 @@
-export * from './lib/seed';
+export * from './lib/catalogue';
+export * from './lib/demo';

@@ -1,6 +1,6 @@
 type Labels = { readonly 'zh-CN': string; readonly en: string };
 
-/** The plan's industry groups (四(一)–(三)): 5 emerging, the traditional ones, the future ones. */
+/** The plan's industry groups (三(二)–(四)): 5 emerging, the traditional ones, the future ones. */
 export const INDUSTRY_GROUPS = [
   'next_generation_it',
   'high_end_equipment',

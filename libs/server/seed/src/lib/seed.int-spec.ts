@@ -1,17 +1,26 @@
+import { PLAN_CHAINS, PLAN_INDICATORS, TASK_STATUSES, validateCreditCode } from '@lianzhang/domain';
 import { dataSourceOptions, migrate } from '@lianzhang/server/core';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { createTestDatabase, type TestDatabase } from '@lianzhang/server/testing';
 import { DataSource } from 'typeorm';
-import { seedCatalogue } from './seed';
+import { seedCatalogue } from './catalogue';
+import { DEMO_ACCOUNTS, seedDemo } from './demo';
 
-describe('seedCatalogue', () => {
+async function freshDatabase(
+  label: string,
+): Promise<{ database: TestDatabase; dataSource: DataSource }> {
+  const database = await createTestDatabase(label);
+  await migrate(database.url, SCHEMA);
+  const dataSource = await new DataSource(dataSourceOptions(database.url, SCHEMA)).initialize();
+  return { database, dataSource };
+}
+
+describe('the plan catalogue', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase('seed');
-    await migrate(database.url, SCHEMA);
-    dataSource = await new DataSource(dataSourceOptions(database.url, SCHEMA)).initialize();
+    ({ database, dataSource } = await freshDatabase('catalogue'));
   });
 
   afterAll(async () => {
@@ -19,37 +28,117 @@ describe('seedCatalogue', () => {
     await database?.drop();
   });
 
-  it('loads the province and its 16 cities, and a second run changes nothing', async () => {
-    expect(await seedCatalogue(dataSource)).toEqual({ regions: 17 });
-    const first = await dataSource.query(`SELECT code, updated_at FROM region ORDER BY code`);
-    expect(first).toHaveLength(17);
-
-    await seedCatalogue(dataSource);
-    const second = await dataSource.query(`SELECT code, updated_at FROM region ORDER BY code`);
-    expect(second).toEqual(first);
-  });
-
-  it('corrects a name that was changed by hand, and only that row', async () => {
-    await dataSource.query(`UPDATE region SET name_zh = '错名' WHERE code = '370100'`);
-    const before = await dataSource.query(
-      `SELECT code, updated_at FROM region WHERE code <> '370100' ORDER BY code`,
+  it('loads the 16 cities, every chain with its target and section, the layouts and the indicators', async () => {
+    const report = await seedCatalogue(dataSource);
+    expect(report).toMatchObject({
+      regions: 17,
+      chains: PLAN_CHAINS.length,
+      indicators: PLAN_INDICATORS.length,
+    });
+    const [{ cities }] = await dataSource.query(
+      `SELECT count(*)::int AS cities FROM region WHERE level = 'city'`,
     );
-    await seedCatalogue(dataSource);
-    expect(await dataSource.query(`SELECT name_zh FROM region WHERE code = '370100'`)).toEqual([
-      { name_zh: '济南市' },
-    ]);
-    expect(
-      await dataSource.query(
-        `SELECT code, updated_at FROM region WHERE code <> '370100' ORDER BY code`,
-      ),
-    ).toEqual(before);
+    expect(cities).toBe(16);
+    const [{ chains }] = await dataSource.query(`SELECT count(*)::int AS chains FROM chain`);
+    expect(chains).toBe(PLAN_CHAINS.length);
+    for (const chain of PLAN_CHAINS) {
+      const [row] = await dataSource.query(
+        `SELECT c.target_text, c.target_value::float AS target_value, c.plan_section, p.code AS parent
+         FROM chain c LEFT JOIN chain p ON p.id = c.parent_id WHERE c.code = $1`,
+        [chain.code],
+      );
+      expect({ code: chain.code, ...row }).toEqual({
+        code: chain.code,
+        target_text: chain.target?.text ?? null,
+        target_value: chain.target?.value ?? null,
+        plan_section: chain.section,
+        parent: chain.parentCode,
+      });
+    }
+    const [{ indicators }] = await dataSource.query(
+      `SELECT count(*)::int AS indicators FROM plan_indicator`,
+    );
+    expect(indicators).toBe(PLAN_INDICATORS.length);
+    const [{ layouts }] = await dataSource.query(
+      `SELECT count(*)::int AS layouts FROM chain_city_layout`,
+    );
+    expect(layouts).toBe(report.cityLayouts);
   });
 
-  it('refuses a malformed code at the database, whatever writes it', async () => {
-    await expect(
+  it('is idempotent: a second load changes no row', async () => {
+    const snapshot = async () =>
       dataSource.query(
-        `INSERT INTO region (code, name_zh, name_en, level) VALUES ('37ab00', 'x', 'x', 'city')`,
-      ),
-    ).rejects.toThrow(/ck_region_code/);
+        `SELECT (SELECT json_agg(c ORDER BY code) FROM chain c) AS chains,
+                (SELECT json_agg(l ORDER BY chain_id, region_code) FROM chain_city_layout l) AS layouts,
+                (SELECT json_agg(i ORDER BY code) FROM plan_indicator i) AS indicators`,
+      );
+    const before = await snapshot();
+    await seedCatalogue(dataSource);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the demo province', () => {
+  let first: { database: TestDatabase; dataSource: DataSource };
+  let second: { database: TestDatabase; dataSource: DataSource };
+
+  beforeAll(async () => {
+    first = await freshDatabase('demo_a');
+    second = await freshDatabase('demo_b');
+    for (const { dataSource } of [first, second]) {
+      await seedCatalogue(dataSource);
+    }
+  });
+
+  afterAll(async () => {
+    for (const db of [first, second]) {
+      await db?.dataSource.destroy();
+      await db?.database.drop();
+    }
+  });
+
+  it('creates the documented accounts, members on every chain and tasks in every state', async () => {
+    const report = await seedDemo(first.dataSource, 'not-a-real-hash');
+    expect(report.created).toBe(true);
+    for (const account of DEMO_ACCOUNTS) {
+      const [row] = await first.dataSource.query(`SELECT role FROM app_user WHERE username = $1`, [
+        account.username,
+      ]);
+      expect({ username: account.username, role: row?.role }).toEqual({
+        username: account.username,
+        role: account.role,
+      });
+    }
+    const statuses = await first.dataSource.query(
+      `SELECT DISTINCT status FROM task ORDER BY status`,
+    );
+    expect(statuses.map((s: { status: string }) => s.status).sort()).toEqual(
+      [...TASK_STATUSES].sort(),
+    );
+    const [{ bare }] = await first.dataSource.query(
+      `SELECT count(*)::int AS bare FROM chain c WHERE c.parent_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM chain_member m WHERE m.chain_id = c.id AND m.role = 'chain_master')`,
+    );
+    expect(bare).toBe(0);
+    const [{ overdue }] = await first.dataSource.query(
+      `SELECT count(*)::int AS overdue FROM task WHERE status NOT IN ('done', 'cancelled') AND due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+    );
+    expect(overdue).toBeGreaterThan(0);
+    const [{ invalid }] = await first.dataSource.query(
+      `SELECT count(*)::int AS invalid FROM organisation WHERE kind = 'enterprise' AND credit_code IS NULL`,
+    );
+    expect(invalid).toBe(0);
+    const codes = (await first.dataSource.query(
+      `SELECT credit_code FROM organisation WHERE credit_code IS NOT NULL`,
+    )) as { credit_code: string }[];
+    expect(codes.filter((c) => !validateCreditCode(c.credit_code).valid)).toEqual([]);
+  });
+
+  it('loads once, and the same seed gives the same province', async () => {
+    expect((await seedDemo(first.dataSource, 'x')).created).toBe(false);
+    await seedDemo(second.dataSource, 'x');
+    const names = (db: DataSource) =>
+      db.query(`SELECT name, credit_code, region_code FROM organisation ORDER BY name`);
+    expect(await names(second.dataSource)).toEqual(await names(first.dataSource));
   });
 });

@@ -78,6 +78,10 @@ const schema = z
         .optional(),
     ),
     DATA_DIR: z.string().min(1).default('.data'),
+    DEMO_DATA: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes')),
     WEB_DIST: optionalString,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -145,6 +149,8 @@ export interface AppConfig {
     | undefined;
   /** Absolute path of the data directory (embedded PostgreSQL, attachments, reports). */
   readonly dataDir: string;
+  /** Load the demo province at start; unset: yes with the embedded database, no otherwise. */
+  readonly demoData: boolean | undefined;
   /** Absolute path of the built web app the api serves, if any. */
   readonly webDist: string | undefined;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
@@ -217,6 +223,7 @@ export function loadConfig(
         }
       : undefined,
     dataDir: absolute(e.DATA_DIR),
+    demoData: e.DEMO_DATA,
     webDist: e.WEB_DIST ? absolute(e.WEB_DIST) : undefined,
     log: {
       level: e.LOG_LEVEL,

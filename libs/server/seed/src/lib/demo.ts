@@ -1,0 +1,541 @@
+import {
+  CREDIT_CODE_ALPHABET,
+  creditCodeCheckCharacter,
+  PROJECT_STAGES,
+  PROJECT_TYPES,
+  SHANDONG_CITIES,
+  SHORT_BOARD_CATEGORIES,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '@lianzhang/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** The password of every demo account (documented in the README; demo data is never loaded in production). */
+export const DEMO_PASSWORD = 'Lianzhang@2026';
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly role: string;
+  readonly what: string;
+}
+
+/** The accounts the README names; the generator makes more (a leader and office per chain). */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'admin', role: 'province_admin', what: '省工信厅管理员 · province administrator' },
+  {
+    username: 'analyst',
+    role: 'province_analyst',
+    what: '省级分析员（只读） · province analyst (read only)',
+  },
+  {
+    username: 'chief.ngit',
+    role: 'chain_leader',
+    what: '新一代信息技术总链长 · chief leader of the IT chains',
+  },
+  {
+    username: 'leader.ngit.ic',
+    role: 'chain_leader',
+    what: '集成电路链长 · leader of the IC chain',
+  },
+  { username: 'office.ngit.ic', role: 'chain_office', what: '集成电路链长办 · IC chain office' },
+  {
+    username: 'city.qingdao',
+    role: 'city_coordinator',
+    what: '青岛市协调员 · Qingdao coordinator',
+  },
+  {
+    username: 'ent.ngit.ic.1',
+    role: 'enterprise_user',
+    what: '集成电路链主企业 · the IC chain master',
+  },
+  {
+    username: 'ent.ngit.ic.2',
+    role: 'enterprise_user',
+    what: '集成电路重点配套企业 · an IC supplier',
+  },
+];
+
+export interface DemoReport {
+  readonly created: boolean;
+  readonly organisations: number;
+  readonly users: number;
+  readonly tasks: number;
+}
+
+/** mulberry32: a tiny deterministic generator, so a given seed always yields the same province. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const WORDS: Record<string, readonly string[]> = {
+  next_generation_it: ['芯', '微电子', '信息', '光电', '智能', '数科'],
+  high_end_equipment: ['重工', '精机', '装备', '动力', '数控', '机电'],
+  new_materials: ['新材', '特材', '高分子', '碳材', '陶瓷', '合金'],
+  modern_medicine: ['药业', '生物', '医疗', '制药', '健康', '基因'],
+  high_end_chemicals: ['化学', '化工', '石化', '新能源', '精细化工', '氟材'],
+  traditional: ['实业', '集团', '纺织', '食品', '钢铁', '建材'],
+  future: ['科技', '量子', '氢能', '空天', '深海', '元宇宙'],
+};
+const PREFIXES = [
+  '华',
+  '鲁',
+  '齐',
+  '泰',
+  '海',
+  '金',
+  '新',
+  '恒',
+  '瑞',
+  '盛',
+  '东',
+  '岱',
+  '利',
+  '青',
+  '沂',
+  '汇',
+];
+const STAGE_NODES: Record<string, readonly [string, 'upstream' | 'midstream' | 'downstream'][]> = {
+  'ngit.ic': [
+    ['EDA 与芯片设计', 'upstream'],
+    ['光刻胶与电子化学品', 'upstream'],
+    ['硅片与衬底', 'upstream'],
+    ['晶圆制造', 'midstream'],
+    ['封装测试', 'midstream'],
+    ['整机与应用', 'downstream'],
+  ],
+};
+const GENERIC_NODES: readonly [string, 'upstream' | 'midstream' | 'downstream'][] = [
+  ['原材料与基础件', 'upstream'],
+  ['关键零部件', 'upstream'],
+  ['核心制造', 'midstream'],
+  ['系统集成', 'midstream'],
+  ['应用与服务', 'downstream'],
+];
+const TITLES = [
+  '关键工艺攻关',
+  '国产替代验证',
+  '产能扩建',
+  '上下游对接会',
+  '标准制定',
+  '首台套推广',
+  '人才引进',
+  '供应链备份',
+];
+const SHORT_BOARDS = [
+  '高端光刻胶',
+  '车规级芯片',
+  '高精度轴承',
+  '工业软件内核',
+  '高纯试剂',
+  '精密减速器',
+  '特种纤维',
+  '高端传感器',
+];
+
+/**
+ * A living province for a first start: enterprises per chain and city, leaders,
+ * members, chain maps, short boards, projects, tasks in every state, reports and
+ * requests. Deterministic for a seed; loads once (a second run finds the province
+ * office and does nothing). Due dates are relative to the database's today, so some
+ * open tasks are overdue whenever it runs.
+ */
+export async function seedDemo(
+  dataSource: DataSource,
+  passwordHash: string,
+  seed = 2026,
+): Promise<DemoReport> {
+  return dataSource.transaction(async (manager) => {
+    const existing = (await manager.query(
+      `SELECT 1 FROM app_user WHERE username = 'admin'`,
+    )) as unknown[];
+    if (existing.length > 0) return { created: false, organisations: 0, users: 0, tasks: 0 };
+    const rand = random(seed);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+    const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+    let organisations = 0;
+    let users = 0;
+    let tasks = 0;
+    const usedNames = new Set<string>();
+
+    const organisation = async (
+      name: string,
+      kind: string,
+      regionCode: string,
+    ): Promise<string> => {
+      const creditCode = kind === 'enterprise' ? creditCode17(rand, regionCode) : null;
+      const [{ id }] = (await manager.query(
+        `INSERT INTO organisation (name, kind, credit_code, region_code) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [
+          name,
+          kind,
+          creditCode ? creditCode + creditCodeCheckCharacter(creditCode) : null,
+          regionCode,
+        ],
+      )) as [{ id: string }];
+      organisations++;
+      return id;
+    };
+    const user = async (
+      username: string,
+      displayName: string,
+      role: string,
+      organisationId: string,
+      regionCode: string | null = null,
+    ) => {
+      const [{ id }] = (await manager.query(
+        `INSERT INTO app_user (username, display_name, role, organisation_id, region_code, password_hash)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [username, displayName, role, organisationId, regionCode, passwordHash],
+      )) as [{ id: string }];
+      users++;
+      return id;
+    };
+
+    const office = await organisation('山东省工业和信息化厅', 'government', '370000');
+    const qingdaoBureau = await organisation('青岛市工业和信息化局', 'government', '370200');
+    await user('admin', '省工信厅管理员', 'province_admin', office);
+    await user('analyst', '省级分析员', 'province_analyst', office);
+    await user('city.qingdao', '青岛市协调员', 'city_coordinator', qingdaoBureau, '370200');
+    const chief = await user('chief.ngit', '新一代信息技术总链长', 'chain_leader', office);
+
+    const chains = (await manager.query(
+      `SELECT c.id, c.code, c.name_zh, c.industry_group, p.code AS parent_code,
+              coalesce((SELECT array_agg(region_code ORDER BY region_code) FROM chain_city_layout l WHERE l.chain_id = c.id), '{}') AS cities
+       FROM chain c LEFT JOIN chain p ON p.id = c.parent_id WHERE c.parent_id IS NOT NULL ORDER BY c.code`,
+    )) as {
+      id: string;
+      code: string;
+      name_zh: string;
+      industry_group: string;
+      parent_code: string;
+      cities: string[];
+    }[];
+    const [{ today }] = (await manager.query(
+      `SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today`,
+    )) as [{ today: string }];
+    const dayOffset = (offset: number) => {
+      const date = new Date(`${today}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() + offset);
+      return date.toISOString().slice(0, 10);
+    };
+
+    for (const chain of chains) {
+      const leader = await user(
+        `leader.${chain.code}`,
+        `${chain.name_zh}链长`,
+        'chain_leader',
+        office,
+      );
+      const staff = await user(
+        `office.${chain.code}`,
+        `${chain.name_zh}链长办`,
+        'chain_office',
+        office,
+      );
+      await manager.query(
+        `INSERT INTO chain_leadership (chain_id, user_id, kind) VALUES ($1, $2, 'leader'), ($1, $3, 'office')`,
+        [chain.id, leader, staff],
+      );
+      if (chain.parent_code === 'ngit') {
+        await manager.query(
+          `INSERT INTO chain_leadership (chain_id, user_id, kind) VALUES ($1, $2, 'chief')`,
+          [chain.id, chief],
+        );
+      }
+
+      const cities = chain.cities.length > 0 ? chain.cities : SHANDONG_CITIES.map((c) => c.code);
+      const members: string[] = [];
+      const count = int(6, 9);
+      for (let i = 0; i < count; i++) {
+        const city = i < cities.length ? (cities[i] as string) : pick(cities);
+        const cityName =
+          SHANDONG_CITIES.find((c) => c.code === city)?.nameZh.replace('市', '') ?? '山东';
+        let name = '';
+        do {
+          name = `${cityName}${pick(PREFIXES)}${pick(PREFIXES)}${pick(WORDS[chain.industry_group] ?? ['科技'])}${rand() < 0.4 ? '股份有限公司' : '有限公司'}`;
+        } while (usedNames.has(name));
+        usedNames.add(name);
+        const org = await organisation(name, 'enterprise', city);
+        members.push(org);
+        const role = i === 0 ? 'chain_master' : i <= 2 ? 'key_supporting' : 'member';
+        await manager.query(
+          `INSERT INTO chain_member (chain_id, organisation_id, role) VALUES ($1, $2, $3)`,
+          [chain.id, org, role],
+        );
+        if (i < 2)
+          await user(`ent.${chain.code}.${i + 1}`, `${name}联络员`, 'enterprise_user', org);
+      }
+      const institute = await organisation(
+        `山东省${chain.name_zh}创新研究院`,
+        'institute',
+        '370100',
+      );
+      await manager.query(
+        `INSERT INTO chain_member (chain_id, organisation_id, role) VALUES ($1, $2, 'research_partner')`,
+        [chain.id, institute],
+      );
+
+      const nodeIds: string[] = [];
+      for (const [index, [name, stage]] of (STAGE_NODES[chain.code] ?? GENERIC_NODES).entries()) {
+        const foreign =
+          stage === 'upstream' && rand() < 0.5 ? Math.round(rand() * 90 + 10) / 100 : null;
+        const [{ id }] = (await manager.query(
+          `INSERT INTO chain_node (chain_id, stage, name, foreign_dependence, chokepoint, sort_order) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [chain.id, stage, name, foreign, foreign !== null && foreign >= 0.7, index],
+        )) as [{ id: string }];
+        nodeIds.push(id);
+        const suppliers = int(0, 3);
+        for (const org of new Set(Array.from({ length: suppliers }, () => pick(members)))) {
+          await manager.query(
+            `INSERT INTO chain_node_enterprise (node_id, organisation_id) VALUES ($1, $2)`,
+            [id, org],
+          );
+        }
+      }
+
+      const boards: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const status = pick([
+          'identified',
+          'tackling',
+          'tackling',
+          'breakthrough',
+          'resolved',
+        ] as const);
+        const progress = {
+          identified: 0,
+          tackling: int(10, 70),
+          breakthrough: int(70, 95),
+          resolved: 100,
+        }[status];
+        const [{ id }] = (await manager.query(
+          `INSERT INTO short_board (chain_id, node_id, title, category, chokepoint, foreign_dependence, status, progress, start_date, target_date)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [
+            chain.id,
+            pick(nodeIds),
+            `${pick(SHORT_BOARDS)}（${chain.name_zh}）`,
+            pick(SHORT_BOARD_CATEGORIES),
+            rand() < 0.5,
+            Math.round(rand() * 80) / 100,
+            status,
+            progress,
+            dayOffset(-int(200, 500)),
+            dayOffset(int(100, 700)),
+          ],
+        )) as [{ id: string }];
+        boards.push(id);
+        await manager.query(
+          `INSERT INTO short_board_owner (short_board_id, organisation_id) VALUES ($1, $2)`,
+          [id, members[0]],
+        );
+      }
+
+      const projects: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const planned = int(5, 500) * 1000;
+        const [{ id }] = (await manager.query(
+          `INSERT INTO project (chain_id, name, type, region_code, owner_organisation_id, planned_investment, completed_investment, stage, start_date, end_date)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [
+            chain.id,
+            `${chain.name_zh}${pick(['产业园', '生产线', '研发中心', '扩能'])}项目${i + 1}`,
+            pick(PROJECT_TYPES),
+            pick(cities),
+            pick(members),
+            planned,
+            Math.round(planned * rand() * 0.9),
+            pick(PROJECT_STAGES),
+            dayOffset(-int(100, 400)),
+            dayOffset(int(150, 900)),
+          ],
+        )) as [{ id: string }];
+        projects.push(id);
+        for (const [index, name] of ['签约', '开工', '投产'].entries()) {
+          await manager.query(
+            `INSERT INTO project_milestone (project_id, name, planned_date, actual_date, sort_order) VALUES ($1, $2, $3, $4, $5)`,
+            [id, name, dayOffset(-300 + index * 300), index === 0 ? dayOffset(-300) : null, index],
+          );
+        }
+      }
+
+      for (const [index, status] of TASK_STATUSES.entries()) {
+        const assignee = members[(index % (members.length - 1)) + 1] as string;
+        const [{ id }] = (await manager.query(
+          `INSERT INTO task (chain_id, short_board_id, project_id, title, description, assigner_user_id, assignee_organisation_id, status, priority, due_date, report_every_workdays, progress)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [
+            chain.id,
+            index % 3 === 0 ? pick(boards) : null,
+            index % 3 === 1 ? pick(projects) : null,
+            `${chain.name_zh}${pick(TITLES)}`,
+            '按链长办部署推进，按期报送进展。',
+            rand() < 0.5 ? leader : staff,
+            assignee,
+            status,
+            pick(['low', 'normal', 'normal', 'high', 'urgent']),
+            dayOffset(int(-15, 60)),
+            rand() < 0.5 ? int(5, 10) : null,
+            status === 'done'
+              ? 100
+              : ['in_progress', 'submitted', 'returned'].includes(status)
+                ? int(20, 80)
+                : 0,
+          ],
+        )) as [{ id: string }];
+        tasks++;
+        if (rand() < 0.5)
+          await manager.query(
+            `INSERT INTO task_co_handler (task_id, organisation_id) VALUES ($1, $2)`,
+            [id, members[0]],
+          );
+        await history(manager, id, status, leader, assignee);
+        if (['in_progress', 'submitted', 'done', 'returned'].includes(status)) {
+          const accepted = status !== 'returned';
+          await manager.query(
+            `INSERT INTO progress_report (subject_type, subject_id, chain_id, organisation_id, author_user_id, percent, narrative, status, review_reason, reviewed_by_user_id, reviewed_at)
+             SELECT 'task', $1, $2, $3, u.id, $4, '按计划推进，已完成阶段目标。', $5, $6, $7, now() FROM app_user u WHERE u.organisation_id = $3 LIMIT 1`,
+            [
+              id,
+              chain.id,
+              assignee,
+              int(20, 90),
+              accepted ? 'accepted' : 'returned',
+              accepted ? null : '请补充佐证材料',
+              staff,
+            ],
+          );
+        }
+        if (status === 'in_progress') {
+          await manager.query(
+            `INSERT INTO progress_report (subject_type, subject_id, chain_id, organisation_id, author_user_id, percent, narrative, needs)
+             SELECT 'task', $1, $2, $3, u.id, $4, '本周完成设备调试。', '需协调用电指标' FROM app_user u WHERE u.organisation_id = $3 LIMIT 1`,
+            [id, chain.id, assignee, int(30, 90)],
+          );
+        }
+      }
+
+      const requester = (await manager.query(`SELECT id FROM app_user WHERE organisation_id = $1`, [
+        members[0],
+      ])) as { id: string }[];
+      if (requester[0]) {
+        for (const [index, status] of (['open', 'assigned', 'answered'] as const).entries()) {
+          if (index > 0 && rand() < 0.5) continue;
+          await manager.query(
+            `INSERT INTO coordination_request (chain_id, organisation_id, raised_by_user_id, category, title, body, status, department, answer, respond_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [
+              chain.id,
+              members[0],
+              requester[0].id,
+              pick(['land', 'energy', 'finance', 'talent', 'logistics']),
+              pick([
+                '新增用地指标',
+                '用能指标调剂',
+                '融资担保对接',
+                '高层次人才落户',
+                '物流通道协调',
+              ]),
+              '企业扩产遇到要素瓶颈，请链长办协调。',
+              status,
+              status === 'open'
+                ? null
+                : pick([
+                    '省发展改革委',
+                    '省自然资源厅',
+                    '省地方金融监管局',
+                    '省人力资源社会保障厅',
+                  ]),
+              status === 'answered' ? '已协调相关部门，纳入年度统筹。' : null,
+              dayOffset(int(-3, 7)),
+            ],
+          );
+        }
+      }
+    }
+    return { created: true, organisations, users, tasks };
+  });
+}
+
+/** The history a task in `status` would have, step by step from its creation. */
+async function history(
+  manager: EntityManager,
+  taskId: string,
+  status: TaskStatus,
+  assigner: string,
+  assigneeOrganisation: string,
+): Promise<void> {
+  const paths: Record<TaskStatus, [string, TaskStatus | null, TaskStatus][]> = {
+    draft: [],
+    assigned: [['assign', 'draft', 'assigned']],
+    accepted: [
+      ['assign', 'draft', 'assigned'],
+      ['accept', 'assigned', 'accepted'],
+    ],
+    in_progress: [
+      ['assign', 'draft', 'assigned'],
+      ['accept', 'assigned', 'accepted'],
+      ['start', 'accepted', 'in_progress'],
+    ],
+    submitted: [
+      ['assign', 'draft', 'assigned'],
+      ['accept', 'assigned', 'accepted'],
+      ['start', 'accepted', 'in_progress'],
+      ['submit', 'in_progress', 'submitted'],
+    ],
+    returned: [
+      ['assign', 'draft', 'assigned'],
+      ['accept', 'assigned', 'accepted'],
+      ['start', 'accepted', 'in_progress'],
+      ['submit', 'in_progress', 'submitted'],
+      ['return', 'submitted', 'returned'],
+    ],
+    done: [
+      ['assign', 'draft', 'assigned'],
+      ['accept', 'assigned', 'accepted'],
+      ['start', 'accepted', 'in_progress'],
+      ['submit', 'in_progress', 'submitted'],
+      ['approve', 'submitted', 'done'],
+    ],
+    cancelled: [
+      ['assign', 'draft', 'assigned'],
+      ['cancel', 'assigned', 'cancelled'],
+    ],
+  };
+  const [assignee] = (await manager.query(
+    `SELECT id FROM app_user WHERE organisation_id = $1 LIMIT 1`,
+    [assigneeOrganisation],
+  )) as { id: string }[];
+  await manager.query(
+    `INSERT INTO task_event (task_id, actor_user_id, action, to_status) VALUES ($1, $2, 'create', 'draft')`,
+    [taskId, assigner],
+  );
+  for (const [action, from, to] of paths[status]) {
+    const byAssignee = ['accept', 'start', 'submit', 'resume', 'decline'].includes(action);
+    await manager.query(
+      `INSERT INTO task_event (task_id, actor_user_id, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        taskId,
+        byAssignee ? (assignee?.id ?? null) : assigner,
+        action,
+        from,
+        to,
+        action === 'return' ? '材料不完整' : action === 'cancel' ? '任务调整' : null,
+      ],
+    );
+  }
+}
+
+/** 17 characters of a credit code for an enterprise registered in `regionCode` (市场监管, 企业). */
+function creditCode17(rand: () => number, regionCode: string): string {
+  let code = `91${regionCode}`;
+  while (code.length < 17) code += CREDIT_CODE_ALPHABET.charAt(Math.floor(rand() * 31));
+  return code;
+}
