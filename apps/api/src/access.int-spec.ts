@@ -76,6 +76,86 @@ describe('access: every route declares its permission, and every role gets what 
   });
 });
 
+describe('bad input on every route: never a 500', () => {
+  let api: ApiHarness;
+  let routes: RouteEntry[];
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start('fuzz');
+    routes = routeCatalogue(
+      new DiscoveryService(api.app.get(ModulesContainer)),
+      new MetadataScanner(),
+      new Reflector(),
+      'api',
+    );
+    admin = (await api.signedIn('province_admin')).token;
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const wrongTypes = {
+    version: 'one',
+    id: 7,
+    name: 123,
+    title: ['x'],
+    body: { nested: true },
+    dueDate: '2026-13-45',
+    startDate: 20260101,
+    chainId: 'not-a-uuid',
+    organisationId: null,
+    percent: -5,
+    action: 'explode',
+    decision: true,
+    kind: {},
+    role: 'root',
+    stage: 3,
+    category: '',
+    plannedInvestment: 'lots',
+    foreignDependence: 7,
+    username: '../etc/passwd',
+    password: 1234,
+  };
+  const bodies: [string, string][] = [
+    ['an array', '[]'],
+    ['a string', '"hello"'],
+    ['an empty object', '{}'],
+    ['wrong types everywhere', JSON.stringify(wrongTypes)],
+    [
+      'huge strings',
+      JSON.stringify({
+        name: 'x'.repeat(100_000),
+        title: '链'.repeat(50_000),
+        narrative: 'y'.repeat(200_000),
+      }),
+    ],
+    ['malformed JSON', '{"title": "x",'],
+  ];
+
+  it('answers 4xx with the error shape to every bad body on every write route', async () => {
+    let checked = 0;
+    for (const route of routes.filter(
+      (r) => r.method !== 'GET' && r.access !== 'public' && !r.path.includes('logout'),
+    )) {
+      for (const [label, body] of bodies) {
+        const path = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+        const response = await api.request<ApiError>(route.method, path, { token: admin, body });
+        const outcome = { route: `${route.method} ${route.path}`, label, status: response.status };
+        expect(outcome).toEqual({ ...outcome, status: expect.any(Number) });
+        expect({ ...outcome, serverError: response.status >= 500 }).toEqual({
+          ...outcome,
+          serverError: false,
+        });
+        expect(typeof response.body?.code).toBe('string');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('organisations: scoping, validation, mass assignment, concurrency', () => {
   let api: ApiHarness;
   let admin: string;

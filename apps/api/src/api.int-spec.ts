@@ -62,7 +62,7 @@ describe.each(queueBackends())('api over HTTP, queue on %s', (backend) => {
       QUEUE_PREFIX: testQueuePrefix(`api_${backend}`),
       LOG_LEVEL: 'silent',
     });
-    api = await createApi(config, { canaryTimeoutMs: 1_500 });
+    api = await createApi(config, { canaryTimeoutMs: 4_000 });
     await api.listen(0, '127.0.0.1');
     base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   });

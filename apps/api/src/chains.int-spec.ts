@@ -32,7 +32,7 @@ describe('chains, chain maps, short boards, projects and coordination requests',
     const created = await api.request<ChainDto>('POST', '/api/chains', {
       token: admin.token,
       body: {
-        code: 'ngit.ic',
+        code: 'city.jinan.ic',
         nameZh: '集成电路',
         nameEn: 'Integrated circuits',
         industryGroup: 'next_generation_it',

@@ -11,6 +11,9 @@ import {
   type TestDatabase,
 } from '@lianzhang/server/testing';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApi } from '../bootstrap';
 
@@ -54,6 +57,7 @@ export class ApiHarness {
       DATABASE_URL: database.url,
       QUEUE_BACKEND: 'postgres',
       QUEUE_PREFIX: testQueuePrefix(label),
+      DATA_DIR: mkdtempSync(join(tmpdir(), `lz-${label}-`)),
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       LOG_FORMAT: 'json',
     });
@@ -67,6 +71,7 @@ export class ApiHarness {
     await this.app.close();
     await this.dataSource.destroy();
     await this.database.drop();
+    rmSync(this.config.dataDir, { recursive: true, force: true });
     await dropRedisPrefix(this.config.queue.prefix);
   }
 

@@ -18,6 +18,7 @@ import { Identity1764400000000 } from './migrations/1764400000000-identity';
 import { Audit1764500000000 } from './migrations/1764500000000-audit';
 import { ChainsAndTasks1795875117931 } from './migrations/1795875117931-chains-and-tasks';
 import { PlanCatalogue1795875589227 } from './migrations/1795875589227-plan-catalogue';
+import { Attachments1795876110521 } from './migrations/1795876110521-attachments';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -44,5 +45,6 @@ export const SCHEMA: SchemaDefinition = {
     Audit1764500000000,
     ChainsAndTasks1795875117931,
     PlanCatalogue1795875589227,
+    Attachments1795876110521,
   ],
 };

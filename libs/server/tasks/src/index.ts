@@ -1,3 +1,5 @@
+export * from './lib/attachment.entity';
+export * from './lib/attachments.service';
 export * from './lib/reports.service';
 export * from './lib/task.entities';
 export * from './lib/tasks.module';

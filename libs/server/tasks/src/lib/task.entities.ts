@@ -1,4 +1,5 @@
 import type { TaskAction, TaskStatus } from '@lianzhang/domain';
+import { AttachmentEntity } from './attachment.entity';
 import { ChainEntity, ProjectEntity, ShortBoardEntity } from '@lianzhang/server/chains';
 import { OrganisationEntity, UserEntity } from '@lianzhang/server/identity';
 import {
@@ -371,6 +372,7 @@ export class CoordinationRequestEntity {
 }
 
 export const TASK_ENTITIES = [
+  AttachmentEntity,
   TaskEntity,
   TaskCoHandlerEntity,
   TaskEventEntity,

@@ -40,7 +40,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     };
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.handlers = collectHandlers(
       this.discovery
         .getProviders()
@@ -64,6 +64,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
+    // Ready means connected: a process that says it started is one that takes jobs.
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     this.logger.log(
       `consuming ${queues.size} queue(s) on ${this.connection.settings.backend}: ${[...queues].join(', ')}`,
     );
