@@ -1,6 +1,10 @@
 /** Every Jest project of the workspace; `npm test` runs them all after lint, type checks and the build. */
 /** @type {import("jest").Config} */
 module.exports = {
+  // Integration hooks start real apps, databases and browsers on a 2-core machine that runs
+  // two test files at once; Jest's 5 s default is too tight there. Timing is never what a
+  // test checks (benchmarks live in tools/bench).
+  testTimeout: 120_000,
   projects: [
     '<rootDir>/libs/domain',
     '<rootDir>/libs/contracts',

@@ -229,6 +229,8 @@ export const updateProjectSchema = z
   .strict();
 export type UpdateProjectRequest = z.output<typeof updateProjectSchema>;
 
+export const setMilestoneSchema = z.object({ actualDate: dateSchema.nullable() }).strict();
+
 export interface ProjectDto {
   readonly id: string;
   readonly chainId: string;

@@ -112,6 +112,31 @@ export const createUserSchema = z
   .strict();
 export type CreateUserRequest = z.infer<typeof createUserSchema>;
 
+export const updateUserSchema = z
+  .object({
+    version: z.number().int().min(1),
+    displayName: text(100).optional(),
+    role: z.enum(ROLES).optional(),
+    organisationId: z.uuid().optional(),
+    regionCode: regionCode.nullable().optional(),
+    /** Deactivating ends every session of the user at once. */
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateUserRequest = z.infer<typeof updateUserSchema>;
+
+export const resetPasswordSchema = z
+  .object({ password: z.string().max(256).refine(passwordMeetsPolicy, 'password.policy') })
+  .strict();
+
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'text.blank').max(256),
+    newPassword: z.string().max(256).refine(passwordMeetsPolicy, 'password.policy'),
+  })
+  .strict();
+export type ChangeOwnPasswordRequest = z.infer<typeof changeOwnPasswordSchema>;
+
 export interface UserDto {
   readonly id: string;
   readonly username: string;

@@ -19,6 +19,7 @@ import {
   createProjectSchema,
   createShortBoardSchema,
   setLeadershipSchema,
+  setMilestoneSchema,
   setMemberSchema,
   updateChainSchema,
   updateNodeSchema,
@@ -275,6 +276,18 @@ export class ShortBoardsController {
 @Controller('projects')
 export class ProjectsController {
   constructor(private readonly items: WorkItemsService) {}
+
+  @Authenticated('chain:edit')
+  @Patch(':id/milestones/:milestoneId')
+  @ApiOperation({ summary: 'Record the actual date of a milestone' })
+  milestone(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuid()) id: string,
+    @Param('milestoneId', uuid()) milestoneId: string,
+    @Body(new ZodValidationPipe(setMilestoneSchema)) request: { actualDate: string | null },
+  ): Promise<ProjectDto> {
+    return this.items.setMilestone(user, id, milestoneId, request.actualDate);
+  }
 
   @Authenticated('chain:read')
   @Get(':id')

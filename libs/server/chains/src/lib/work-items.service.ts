@@ -247,6 +247,34 @@ export class WorkItemsService {
     return this.getProject(user, id);
   }
 
+  /** Records when a milestone was actually reached (or clears it with null). */
+  async setMilestone(
+    user: AuthenticatedUser,
+    projectId: string,
+    milestoneId: string,
+    actualDate: string | null,
+  ): Promise<ProjectDto> {
+    const project = await this.getProject(user, projectId);
+    if (!(await this.scope.canManage(user, project.chainId))) throw new NotFoundError('project');
+    await this.write(async (manager) => {
+      const [, updated] = (await manager.query(
+        `UPDATE project_milestone SET actual_date = $3 WHERE id = $2 AND project_id = $1`,
+        [projectId, milestoneId, actualDate],
+      )) as [unknown, number];
+      if (!updated) throw new NotFoundError('milestone');
+      await this.audit.record(
+        {
+          action: 'project.milestone',
+          subjectType: 'project',
+          subjectId: projectId,
+          after: { milestoneId, actualDate },
+        },
+        manager,
+      );
+    });
+    return this.getProject(user, projectId);
+  }
+
   private async mayReadShortBoard(user: AuthenticatedUser, board: ShortBoardDto): Promise<boolean> {
     if (user.role === 'enterprise_user')
       return board.owners.some((o) => o.organisationId === user.organisationId);

@@ -291,6 +291,13 @@ export class AuthService {
       organisation_kind: SessionUserDto['organisation']['kind'];
     }[];
     if (!row) throw unauthenticated();
+    const chains = (await manager.query(
+      `SELECT chain_id AS id, kind FROM chain_leadership WHERE user_id = $1 ORDER BY chain_id`,
+      [userId],
+    )) as {
+      id: string;
+      kind: SessionUserDto['chains'][number]['kind'];
+    }[];
     return {
       id: row.id,
       username: row.username,
@@ -303,7 +310,7 @@ export class AuthService {
       },
       regionCode: row.region_code,
       permissions: ROLE_PERMISSIONS[row.role],
-      chains: [],
+      chains,
     };
   }
 

@@ -1,10 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createOrganisationSchema,
   createUserSchema,
   organisationListQuerySchema,
+  changeOwnPasswordSchema,
+  resetPasswordSchema,
   updateOrganisationSchema,
+  updateUserSchema,
+  type ChangeOwnPasswordRequest,
+  type UpdateUserRequest,
   type CreateOrganisationRequest,
   type CreateUserRequest,
   type OrganisationDto,
@@ -85,9 +100,50 @@ export class UsersController {
   }
 
   @Authenticated('user:manage')
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Change a user (name, role, organisation, city, active); deactivating ends their sessions',
+  })
+  update(
+    @Param('id', id()) userId: string,
+    @Body(new ZodValidationPipe(updateUserSchema)) body: UpdateUserRequest,
+  ): Promise<UserDto> {
+    return this.users.update(userId, body);
+  }
+
+  @Authenticated('user:manage')
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Reset a user’s password (the policy applies); their sessions end' })
+  async resetPassword(
+    @Param('id', id()) userId: string,
+    @Body(new ZodValidationPipe(resetPasswordSchema)) body: { password: string },
+  ): Promise<void> {
+    await this.users.resetPassword(userId, body.password);
+  }
+
+  @Authenticated('user:manage')
   @Post()
   @ApiOperation({ summary: 'Create a user; the password must meet the policy' })
   create(@Body(new ZodValidationPipe(createUserSchema)) body: CreateUserRequest): Promise<UserDto> {
     return this.users.create(body);
+  }
+}
+
+@ApiTags('auth')
+@Controller('me')
+export class MyPasswordController {
+  constructor(private readonly users: UsersService) {}
+
+  @Authenticated('me:read')
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change one’s own password with the current one; other sessions end' })
+  async change(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(new ZodValidationPipe(changeOwnPasswordSchema)) body: ChangeOwnPasswordRequest,
+  ): Promise<void> {
+    await this.users.changeOwnPassword(user, body.currentPassword, body.newPassword);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserRequest, UserDto } from '@lianzhang/contracts';
+import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@lianzhang/contracts';
 import {
   AuditService,
   ConflictError,
   fieldError,
+  NotFoundError,
   ValidationFailedError,
+  type AuthenticatedUser,
 } from '@lianzhang/server/core';
 import { QueryFailedError, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
@@ -13,6 +15,7 @@ import { UserEntity } from './user.entity';
 
 const TAKEN = { 'zh-CN': '该用户名已被使用', en: 'This user name is taken' } as const;
 const NO_ORGANISATION = { 'zh-CN': '没有这个单位', en: 'No such organisation' } as const;
+const WRONG_PASSWORD = { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' } as const;
 const CITY_REQUIRED = {
   'zh-CN': '市级协调员须指定所辖城市',
   en: 'A city coordinator needs a city',
@@ -66,6 +69,109 @@ export class UsersService {
       }
       throw error;
     }
+  }
+
+  /** Optimistic concurrency like every update; deactivating or moving a user ends their sessions. */
+  async update(id: string, request: UpdateUserRequest): Promise<UserDto> {
+    const { version, ...changes } = request;
+    try {
+      return await this.users.manager.transaction(async (manager) => {
+        const repository = manager.getRepository(UserEntity);
+        const before = await repository.findOne({
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!before) throw new NotFoundError('user');
+        if (before.version !== version) throw new ConflictError();
+        const role = changes.role ?? before.role;
+        const regionCode =
+          changes.regionCode === undefined ? before.regionCode : changes.regionCode;
+        if (role === 'city_coordinator' && !regionCode)
+          throw new ValidationFailedError([fieldError('regionCode', CITY_REQUIRED)]);
+        await repository.update({ id }, { ...changes, version: version + 1 });
+        const ends =
+          changes.active === false ||
+          (changes.role && changes.role !== before.role) ||
+          (changes.organisationId && changes.organisationId !== before.organisationId);
+        if (ends) {
+          await manager.query(
+            `UPDATE auth_session SET revoked_at = now(), revoke_reason = 'account_changed' WHERE user_id = $1 AND revoked_at IS NULL`,
+            [id],
+          );
+        }
+        const after = toDto(await repository.findOneByOrFail({ id }));
+        await this.audit.record(
+          {
+            action: 'user.update',
+            subjectType: 'user',
+            subjectId: id,
+            before: toDto(before),
+            after,
+          },
+          manager,
+        );
+        return after;
+      });
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'fk_app_user_organisation'
+      ) {
+        throw new ValidationFailedError([fieldError('organisationId', NO_ORGANISATION)]);
+      }
+      throw error;
+    }
+  }
+
+  /** The province resets a password; every session of the user ends. */
+  async resetPassword(id: string, password: string): Promise<void> {
+    const hash = await this.passwords.hash(password);
+    await this.users.manager.transaction(async (manager) => {
+      const [, updated] = (await manager.query(
+        `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`,
+        [id, hash],
+      )) as [unknown, number];
+      if (!updated) throw new NotFoundError('user');
+      await manager.query(
+        `UPDATE auth_session SET revoked_at = now(), revoke_reason = 'password_reset' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [id],
+      );
+      await this.audit.record(
+        { action: 'user.password_reset', subjectType: 'user', subjectId: id },
+        manager,
+      );
+    });
+  }
+
+  /** A user changes their own password with the current one; their other sessions end. */
+  async changeOwnPassword(
+    user: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const row = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: user.id })
+      .getOne();
+    if (!row || !(await this.passwords.verify(row.passwordHash, currentPassword))) {
+      throw new ValidationFailedError([fieldError('currentPassword', WRONG_PASSWORD)]);
+    }
+    const hash = await this.passwords.hash(newPassword);
+    await this.users.manager.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`,
+        [user.id, hash],
+      );
+      await manager.query(
+        `UPDATE auth_session SET revoked_at = now(), revoke_reason = 'password_changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [user.id, user.sessionId],
+      );
+      await this.audit.record(
+        { action: 'user.password_change', subjectType: 'user', subjectId: user.id },
+        manager,
+      );
+    });
   }
 }
 
