@@ -8,3 +8,5 @@ export * from './lib/tasks/task-state-machine';
 export * from './lib/chains/chain';
 export * from './lib/chains/work-items';
 export * from './lib/catalogue/plan';
+export * from './lib/calendar/official';
+export * from './lib/calendar/workday-calendar';

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /**
- * argon2id with the OWASP minimum (19 MiB, 2 passes, 1 lane). Unknown users are checked
- * against a dummy hash, so a wrong name costs as long as a wrong password.
+ * argon2id with the OWASP minimum (19 MiB, 2 passes, 1 lane), through @node-rs/argon2:
+ * its binaries come as per-platform packages (no install script), where the `argon2`
+ * package's bundled prebuild crashed on this Linux. Unknown users are checked against a
+ * dummy hash, so a wrong name costs as long as a wrong password.
  */
 @Injectable()
 export class PasswordHasher {
   private static readonly OPTIONS = {
-    type: argon2.argon2id,
+    algorithm: Algorithm.Argon2id,
     memoryCost: 19_456,
     timeCost: 2,
     parallelism: 1,
@@ -16,15 +18,15 @@ export class PasswordHasher {
   private dummy: Promise<string> | undefined;
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, PasswordHasher.OPTIONS);
+    return hash(password, PasswordHasher.OPTIONS);
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
-    if (!hash) {
+  async verify(stored: string | undefined, password: string): Promise<boolean> {
+    if (!stored) {
       this.dummy ??= this.hash('lianzhang-dummy-password-for-timing');
-      await argon2.verify(await this.dummy, password).catch(() => false);
+      await verify(await this.dummy, password).catch(() => false);
       return false;
     }
-    return argon2.verify(hash, password).catch(() => false);
+    return verify(stored, password).catch(() => false);
   }
 }
