@@ -346,6 +346,21 @@ describe('tasks: the workflow over HTTP, scoping, concurrency and bad input', ()
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM task`))[0].n).toBe(before);
   });
 
+  it('keeps a draft with the chain office until it is assigned', async () => {
+    const draft = await newTask({ assign: false, title: '草拟中的任务' });
+    expect(draft.status).toBe('draft');
+    expect((await api.request('GET', `/api/tasks/${draft.id}`, { token: a.token })).status).toBe(
+      404,
+    );
+    const listed = await api.request<Page<TaskDto>>('GET', '/api/tasks?pageSize=100', {
+      token: a.token,
+    });
+    expect(listed.body.items.find((t) => t.id === draft.id)).toBeUndefined();
+    await step(leader, draft, 'assign');
+    const seen = await api.request<TaskDto>('GET', `/api/tasks/${draft.id}`, { token: a.token });
+    expect(seen.body).toMatchObject({ status: 'assigned', allowedActions: ['accept', 'decline'] });
+  });
+
   it('refuses a task in a chain the leader does not lead, as if the chain did not exist', async () => {
     const foreign = await api.chain();
     const response = await api.request('POST', '/api/tasks', {

@@ -362,7 +362,8 @@ export class TasksService {
     if (user.role === 'enterprise_user') {
       params.push(user.organisationId);
       const org = `$${params.length}`;
-      return `(t.assignee_organisation_id = ${org} OR EXISTS (SELECT 1 FROM task_co_handler h WHERE h.task_id = t.id AND h.organisation_id = ${org}))`;
+      // A draft is still the chain office's: the enterprise sees it once it is assigned.
+      return `t.status <> 'draft' AND (t.assignee_organisation_id = ${org} OR EXISTS (SELECT 1 FROM task_co_handler h WHERE h.task_id = t.id AND h.organisation_id = ${org}))`;
     }
     const scope: ChainScope =
       user.role === 'province_analyst' ? { all: true } : await this.scope.managed(user, manager);
