@@ -14,6 +14,7 @@ module.exports = {
     '<rootDir>/libs/server/identity',
     '<rootDir>/libs/server/chains',
     '<rootDir>/libs/server/tasks',
+    '<rootDir>/libs/server/calendar',
     '<rootDir>/libs/server/schema',
     '<rootDir>/libs/server/embedded',
     '<rootDir>/apps/api',

@@ -9,6 +9,7 @@ import {
   QueueModule,
   type AppConfig,
 } from '@lianzhang/server/core';
+import { CalendarHttpModule } from '@lianzhang/server/calendar';
 import { ChainsHttpModule } from '@lianzhang/server/chains';
 import { IdentityHttpModule } from '@lianzhang/server/identity';
 import { RegionsHttpModule } from '@lianzhang/server/regions';
@@ -43,6 +44,7 @@ export class AppModule {
         IdentityHttpModule,
         ChainsHttpModule,
         TasksHttpModule,
+        CalendarHttpModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 export * from './lib/api-paths';
 export * from './lib/audit';
+export * from './lib/calendar';
 export * from './lib/chains';
 export * from './lib/errors';
 export * from './lib/health';

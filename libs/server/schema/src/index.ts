@@ -6,6 +6,7 @@ import {
   SessionEntity,
   UserEntity,
 } from '@lianzhang/server/identity';
+import { CalendarOverrideEntity, CalendarYearEntity } from '@lianzhang/server/calendar';
 import {
   CHAIN_ENTITIES,
   ChainCityLayoutEntity,
@@ -18,6 +19,7 @@ import { Identity1764400000000 } from './migrations/1764400000000-identity';
 import { Audit1764500000000 } from './migrations/1764500000000-audit';
 import { ChainsAndTasks1795875117931 } from './migrations/1795875117931-chains-and-tasks';
 import { PlanCatalogue1795875589227 } from './migrations/1795875589227-plan-catalogue';
+import { Calendar1795878481591 } from './migrations/1795878481591-calendar';
 import { Attachments1795876110521 } from './migrations/1795876110521-attachments';
 
 /**
@@ -38,6 +40,8 @@ export const SCHEMA: SchemaDefinition = {
     ...TASK_ENTITIES,
     ChainCityLayoutEntity,
     PlanIndicatorEntity,
+    CalendarOverrideEntity,
+    CalendarYearEntity,
   ],
   migrations: [
     Regions1764300000000,
@@ -46,5 +50,6 @@ export const SCHEMA: SchemaDefinition = {
     ChainsAndTasks1795875117931,
     PlanCatalogue1795875589227,
     Attachments1795876110521,
+    Calendar1795878481591,
   ],
 };

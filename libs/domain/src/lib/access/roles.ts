@@ -54,6 +54,7 @@ export const PERMISSIONS = [
   'request:create',
   'request:handle',
   'audit:read',
+  'calendar:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +86,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'user:manage',
     'chain:manage',
     'audit:read',
+    'calendar:manage',
   ],
   province_analyst: [...READ, 'user:read', 'audit:read'],
   chain_leader: CHAIN_SIDE,
