@@ -23,3 +23,5 @@ export * from './lib/audit/audit-entry.entity';
 export * from './lib/audit/audit.module';
 export * from './lib/audit/audit.service';
 export * from './lib/context/request-context';
+export * from './lib/database/numeric.transformer';
+export * from './lib/http/params';

@@ -1,11 +1,7 @@
+import { numericTransformer } from '@lianzhang/server/core';
 import { RegionEntity } from '@lianzhang/server/regions';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ChainEntity } from './chain.entities';
-
-const numeric = {
-  to: (v: number | null) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 /** Which city focuses on what in a chain (the plan's 专栏 2–7). */
 @Entity({ name: 'chain_city_layout' })
@@ -48,10 +44,22 @@ export class PlanIndicatorEntity {
   @Column({ type: 'text' })
   unit!: string;
 
-  @Column({ type: 'numeric', precision: 16, scale: 4, nullable: true, transformer: numeric })
+  @Column({
+    type: 'numeric',
+    precision: 16,
+    scale: 4,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   base2020!: number | null;
 
-  @Column({ type: 'numeric', precision: 16, scale: 4, nullable: true, transformer: numeric })
+  @Column({
+    type: 'numeric',
+    precision: 16,
+    scale: 4,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   target2025!: number | null;
 
   @Column({ type: 'text', nullable: true })

@@ -10,6 +10,7 @@ import type {
   ShortBoardStatus,
 } from '@lianzhang/domain';
 import { OrganisationEntity, UserEntity } from '@lianzhang/server/identity';
+import { numericTransformer } from '@lianzhang/server/core';
 import { RegionEntity } from '@lianzhang/server/regions';
 import {
   Check,
@@ -24,12 +25,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-
-/** Numeric columns come back from pg as strings; read them as numbers. */
-const numeric = {
-  to: (v: number | null) => v,
-  from: (v: string | null) => (v === null ? null : Number(v)),
-};
 
 @Entity({ name: 'chain' })
 @Index('uq_chain_code', ['code'], { unique: true })
@@ -78,7 +73,13 @@ export class ChainEntity {
   @Column({ type: 'text', nullable: true })
   targetText!: string | null;
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numeric })
+  @Column({
+    type: 'numeric',
+    precision: 14,
+    scale: 2,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   targetValue!: number | null;
 
   @Column({ type: 'text', nullable: true })
@@ -181,7 +182,13 @@ export class ChainNodeEntity {
   name!: string;
 
   /** Share of this link's supply from abroad, 0–1. */
-  @Column({ type: 'numeric', precision: 4, scale: 3, nullable: true, transformer: numeric })
+  @Column({
+    type: 'numeric',
+    precision: 4,
+    scale: 3,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   foreignDependence!: number | null;
 
   @Column({ type: 'boolean', default: false })
@@ -258,7 +265,13 @@ export class ShortBoardEntity {
   @Column({ type: 'boolean', default: false })
   chokepoint!: boolean;
 
-  @Column({ type: 'numeric', precision: 4, scale: 3, nullable: true, transformer: numeric })
+  @Column({
+    type: 'numeric',
+    precision: 4,
+    scale: 3,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   foreignDependence!: number | null;
 
   @Column({ type: 'text', default: 'identified' })
@@ -352,11 +365,11 @@ export class ProjectEntity {
   ownerOrganisation?: OrganisationEntity;
 
   /** 万元. */
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numericTransformer })
   plannedInvestment!: number;
 
   /** 万元. */
-  @Column({ type: 'numeric', precision: 14, scale: 2, default: 0, transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, default: 0, transformer: numericTransformer })
   completedInvestment!: number;
 
   @Column({ type: 'text', default: 'signed' })

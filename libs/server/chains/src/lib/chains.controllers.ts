@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -46,15 +45,12 @@ import type { LeadershipKind, MemberRole } from '@lianzhang/domain';
 import {
   Authenticated,
   CurrentUser,
-  NotFoundError,
   ZodValidationPipe,
   type AuthenticatedUser,
+  uuidParam,
 } from '@lianzhang/server/core';
 import { ChainsService } from './chains.service';
 import { WorkItemsService } from './work-items.service';
-
-/** A malformed id names nothing: 404, as for any row out of scope. */
-export const uuid = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError() });
 
 @ApiTags('chains')
 @Controller('chains')
@@ -87,7 +83,7 @@ export class ChainsController {
   @Get(':id')
   detail(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ChainDetailDto> {
     return this.chains.detail(user, id);
   }
@@ -97,7 +93,7 @@ export class ChainsController {
   @ApiOperation({ summary: 'Change a chain’s names or target; `version` must be the one read' })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(updateChainSchema)) request: UpdateChainRequest,
   ): Promise<ChainDto> {
     return this.chains.update(user, id, request);
@@ -108,8 +104,8 @@ export class ChainsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Make a user 总链长, 链长 or 链长办 staff of the chain (province)' })
   async setLeader(
-    @Param('id', uuid()) id: string,
-    @Param('userId', uuid()) userId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('userId', uuidParam()) userId: string,
     @Body(new ZodValidationPipe(setLeadershipSchema)) request: { kind: LeadershipKind },
   ): Promise<void> {
     await this.chains.setLeadership(id, userId, request.kind);
@@ -119,7 +115,7 @@ export class ChainsController {
   @Get(':id/members')
   members(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ChainMemberDto[]> {
     return this.chains.members(user, id);
   }
@@ -129,8 +125,8 @@ export class ChainsController {
   @HttpCode(204)
   async setMember(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('organisationId', uuidParam()) organisationId: string,
     @Body(new ZodValidationPipe(setMemberSchema)) request: { role: MemberRole },
   ): Promise<void> {
     await this.chains.setMember(user, id, organisationId, request.role);
@@ -141,8 +137,8 @@ export class ChainsController {
   @HttpCode(204)
   async removeMember(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('organisationId', uuidParam()) organisationId: string,
   ): Promise<void> {
     await this.chains.removeMember(user, id, organisationId);
   }
@@ -154,7 +150,7 @@ export class ChainsController {
   })
   map(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ChainNodeDto[]> {
     return this.chains.map(user, id);
   }
@@ -163,7 +159,7 @@ export class ChainsController {
   @Post(':id/nodes')
   createNode(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(createNodeSchema)) request: CreateNodeRequest,
   ): Promise<{ id: string }> {
     return this.chains.createNode(user, id, request);
@@ -173,7 +169,7 @@ export class ChainsController {
   @Get(':id/short-boards')
   shortBoards(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ShortBoardDto[]> {
     return this.items.listShortBoards(user, id);
   }
@@ -182,7 +178,7 @@ export class ChainsController {
   @Post(':id/short-boards')
   createShortBoard(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(createShortBoardSchema)) request: CreateShortBoardRequest,
   ): Promise<ShortBoardDto> {
     return this.items.createShortBoard(user, id, request);
@@ -192,7 +188,7 @@ export class ChainsController {
   @Get(':id/projects')
   projects(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ProjectDto[]> {
     return this.items.listProjects(user, id);
   }
@@ -201,7 +197,7 @@ export class ChainsController {
   @Post(':id/projects')
   createProject(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(createProjectSchema)) request: CreateProjectRequest,
   ): Promise<ProjectDto> {
     return this.items.createProject(user, id, request);
@@ -218,7 +214,7 @@ export class NodesController {
   @HttpCode(204)
   async update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(updateNodeSchema)) request: UpdateNodeRequest,
   ): Promise<void> {
     await this.chains.updateNode(user, id, request);
@@ -229,8 +225,8 @@ export class NodesController {
   @HttpCode(204)
   async attach(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('organisationId', uuidParam()) organisationId: string,
   ): Promise<void> {
     await this.chains.attachEnterprise(user, id, organisationId);
   }
@@ -240,8 +236,8 @@ export class NodesController {
   @HttpCode(204)
   async detach(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('organisationId', uuidParam()) organisationId: string,
   ): Promise<void> {
     await this.chains.detachEnterprise(user, id, organisationId);
   }
@@ -256,7 +252,7 @@ export class ShortBoardsController {
   @Get(':id')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ShortBoardDto> {
     return this.items.getShortBoard(user, id);
   }
@@ -265,7 +261,7 @@ export class ShortBoardsController {
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(updateShortBoardSchema)) request: UpdateShortBoardRequest,
   ): Promise<ShortBoardDto> {
     return this.items.updateShortBoard(user, id, request);
@@ -282,8 +278,8 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Record the actual date of a milestone' })
   milestone(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
-    @Param('milestoneId', uuid()) milestoneId: string,
+    @Param('id', uuidParam()) id: string,
+    @Param('milestoneId', uuidParam()) milestoneId: string,
     @Body(new ZodValidationPipe(setMilestoneSchema)) request: { actualDate: string | null },
   ): Promise<ProjectDto> {
     return this.items.setMilestone(user, id, milestoneId, request.actualDate);
@@ -293,7 +289,7 @@ export class ProjectsController {
   @Get(':id')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ProjectDto> {
     return this.items.getProject(user, id);
   }
@@ -302,7 +298,7 @@ export class ProjectsController {
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(updateProjectSchema)) request: UpdateProjectRequest,
   ): Promise<ProjectDto> {
     return this.items.updateProject(user, id, request);

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createOrganisationSchema,
@@ -30,16 +20,13 @@ import {
 import {
   Authenticated,
   CurrentUser,
-  NotFoundError,
   ZodValidationPipe,
   type AuthenticatedUser,
+  uuidParam,
 } from '@lianzhang/server/core';
 import type { z } from 'zod';
 import { OrganisationsService } from './organisations.service';
 import { UsersService } from './users.service';
-
-/** A malformed id is a row that does not exist: 404, like any row out of scope. */
-const id = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError() });
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -61,7 +48,7 @@ export class OrganisationsController {
   @Get(':id')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', id()) organisationId: string,
+    @Param('id', uuidParam()) organisationId: string,
   ): Promise<OrganisationDto> {
     return this.organisations.get(user, organisationId);
   }
@@ -81,7 +68,7 @@ export class OrganisationsController {
     summary: 'Change an organisation; `version` must be the one read (409 otherwise)',
   })
   update(
-    @Param('id', id()) organisationId: string,
+    @Param('id', uuidParam()) organisationId: string,
     @Body(new ZodValidationPipe(updateOrganisationSchema)) body: UpdateOrganisationRequest,
   ): Promise<OrganisationDto> {
     return this.organisations.update(organisationId, body);
@@ -106,7 +93,7 @@ export class UsersController {
       'Change a user (name, role, organisation, city, active); deactivating ends their sessions',
   })
   update(
-    @Param('id', id()) userId: string,
+    @Param('id', uuidParam()) userId: string,
     @Body(new ZodValidationPipe(updateUserSchema)) body: UpdateUserRequest,
   ): Promise<UserDto> {
     return this.users.update(userId, body);
@@ -117,7 +104,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Reset a user’s password (the policy applies); their sessions end' })
   async resetPassword(
-    @Param('id', id()) userId: string,
+    @Param('id', uuidParam()) userId: string,
     @Body(new ZodValidationPipe(resetPasswordSchema)) body: { password: string },
   ): Promise<void> {
     await this.users.resetPassword(userId, body.password);

@@ -1,20 +1,11 @@
-import {
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Authenticated,
   CurrentUser,
-  NotFoundError,
   type AuthenticatedUser,
+  uuidParam,
 } from '@lianzhang/server/core';
 import type { Response } from 'express';
 import {
@@ -24,7 +15,6 @@ import {
   type UploadedFile as File,
 } from './attachments.service';
 
-const uuid = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError() });
 /** One file, held in memory up to the limit; multer answers 413 beyond it. */
 const oneFile = () =>
   FileInterceptor('file', {
@@ -47,7 +37,7 @@ export class AttachmentsController {
   })
   uploadToTask(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @UploadedFile() file: File | undefined,
   ): Promise<AttachmentDto> {
     return this.attachments.upload(user, 'task', id, file);
@@ -57,7 +47,7 @@ export class AttachmentsController {
   @Get('tasks/:id/attachments')
   listOfTask(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<AttachmentDto[]> {
     return this.attachments.list(user, 'task', id);
   }
@@ -68,7 +58,7 @@ export class AttachmentsController {
   @ApiConsumes('multipart/form-data')
   uploadToReport(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @UploadedFile() file: File | undefined,
   ): Promise<AttachmentDto> {
     return this.attachments.upload(user, 'report', id, file);
@@ -78,7 +68,7 @@ export class AttachmentsController {
   @Get('reports/:id/attachments')
   listOfReport(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<AttachmentDto[]> {
     return this.attachments.list(user, 'report', id);
   }
@@ -88,7 +78,7 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'Download an attachment of a task or report the caller may see' })
   async download(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Res() response: Response,
   ): Promise<void> {
     const file = await this.attachments.open(user, id);

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createReportSchema,
@@ -42,14 +32,12 @@ import {
 import {
   Authenticated,
   CurrentUser,
-  NotFoundError,
   ZodValidationPipe,
   type AuthenticatedUser,
+  uuidParam,
 } from '@lianzhang/server/core';
 import { ReportsService } from './reports.service';
 import { TasksService } from './tasks.service';
-
-const uuid = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError() });
 
 @ApiTags('tasks')
 @Controller('tasks')
@@ -85,7 +73,7 @@ export class TasksController {
   @Get(':id')
   detail(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<TaskDetailDto> {
     return this.tasks.detail(user, id);
   }
@@ -94,7 +82,7 @@ export class TasksController {
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(updateTaskSchema)) request: UpdateTaskRequest,
   ): Promise<TaskDto> {
     return this.tasks.update(user, id, request);
@@ -110,7 +98,7 @@ export class TasksController {
   })
   transition(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(taskTransitionSchema)) request: TaskTransitionRequest,
   ): Promise<TaskDto> {
     return this.tasks.transition(user, id, request);
@@ -120,7 +108,7 @@ export class TasksController {
   @Post(':id/comments')
   comment(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(taskCommentSchema)) request: { body: string },
   ): Promise<TaskCommentDto> {
     return this.tasks.comment(user, id, request.body);
@@ -130,7 +118,7 @@ export class TasksController {
   @Post(':id/reports')
   report(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(createReportSchema)) request: CreateReportRequest,
   ): Promise<ProgressReportDto> {
     return this.reports.report(user, 'task', id, request);
@@ -156,7 +144,7 @@ export class ReportsController {
   @Get('reports/:id')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<ProgressReportDto> {
     return this.reports.get(user, id);
   }
@@ -167,7 +155,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Accept a report, or return it with a reason' })
   review(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(reviewReportSchema)) request: ReviewReportRequest,
   ): Promise<ProgressReportDto> {
     return this.reports.review(user, id, request);
@@ -177,7 +165,7 @@ export class ReportsController {
   @Post('short-boards/:id/reports')
   reportShortBoard(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(createReportSchema)) request: CreateReportRequest,
   ): Promise<ProgressReportDto> {
     return this.reports.report(user, 'short_board', id, request);
@@ -187,7 +175,7 @@ export class ReportsController {
   @Post('projects/:id/reports')
   reportProject(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(createReportSchema)) request: CreateReportRequest,
   ): Promise<ProgressReportDto> {
     return this.reports.report(user, 'project', id, request);
@@ -224,7 +212,7 @@ export class RequestsController {
   @Get(':id')
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
   ): Promise<CoordinationRequestDto> {
     return this.reports.getRequest(user, id);
   }
@@ -235,7 +223,7 @@ export class RequestsController {
   @ApiOperation({ summary: 'Assign to a department, answer, or close a request' })
   handle(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid()) id: string,
+    @Param('id', uuidParam()) id: string,
     @Body(new ZodValidationPipe(handleRequestSchema)) request: HandleCoordinationRequest,
   ): Promise<CoordinationRequestDto> {
     return this.reports.handle(user, id, request);
