@@ -49,7 +49,7 @@ export async function migrateAndSeed(
       `catalogue: ${catalogue.regions} regions, ${catalogue.chains} chains, ${catalogue.cityLayouts} city layouts, ${catalogue.indicators} indicators`,
     );
     if (demo) {
-      const report = await seedDemo(dataSource, await new PasswordHasher().hash(DEMO_PASSWORD));
+      const report = await seedDemo(dataSource, () => new PasswordHasher().hash(DEMO_PASSWORD));
       log(
         report.created
           ? `demo province: ${report.organisations} organisations, ${report.users} users, ${report.tasks} tasks (password of every demo account: ${DEMO_PASSWORD})`

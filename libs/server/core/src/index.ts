@@ -25,3 +25,4 @@ export * from './lib/audit/audit.service';
 export * from './lib/context/request-context';
 export * from './lib/database/numeric.transformer';
 export * from './lib/http/params';
+export * from './lib/database/versioned-update';

@@ -16,6 +16,7 @@ import {
   NotFoundError,
   ValidationFailedError,
   type AuthenticatedUser,
+  versionedUpdate,
 } from '@lianzhang/server/core';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ChainScopeService, includes, scopeCondition } from './chain-scope.service';
@@ -117,23 +118,7 @@ export class WorkItemsService {
           }),
         ]);
       }
-      const sets: string[] = ['version = version + 1', 'updated_at = now()'];
-      const params: unknown[] = [id];
-      const columns: Record<string, string> = {
-        title: 'title',
-        description: 'description',
-        status: 'status',
-        progress: 'progress',
-        chokepoint: 'chokepoint',
-        foreignDependence: 'foreign_dependence',
-        targetDate: 'target_date',
-      };
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
-        params.push(value);
-        sets.push(`${columns[key]} = $${params.length}`);
-      }
-      await manager.query(`UPDATE short_board SET ${sets.join(', ')} WHERE id = $1`, params);
+      await versionedUpdate(manager, 'short_board', id, changes);
       await this.audit.record(
         {
           action: 'short_board.update',
@@ -219,20 +204,7 @@ export class WorkItemsService {
       )) as { version: number }[];
       if (!current) throw new NotFoundError('project');
       if (current.version !== version) throw new ConflictError();
-      const columns: Record<string, string> = {
-        name: 'name',
-        stage: 'stage',
-        completedInvestment: 'completed_investment',
-        endDate: 'end_date',
-      };
-      const sets: string[] = ['version = version + 1', 'updated_at = now()'];
-      const params: unknown[] = [id];
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
-        params.push(value);
-        sets.push(`${columns[key]} = $${params.length}`);
-      }
-      await manager.query(`UPDATE project SET ${sets.join(', ')} WHERE id = $1`, params);
+      await versionedUpdate(manager, 'project', id, changes);
       await this.audit.record(
         {
           action: 'project.update',

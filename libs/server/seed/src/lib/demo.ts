@@ -148,7 +148,8 @@ const SHORT_BOARDS = [
  */
 export async function seedDemo(
   dataSource: DataSource,
-  passwordHash: string,
+  /** Called only when the province gets loaded: hashing is slow on purpose, and most starts find it loaded. */
+  hashPassword: () => Promise<string>,
   seed = 2026,
 ): Promise<DemoReport> {
   return dataSource.transaction(async (manager) => {
@@ -156,6 +157,7 @@ export async function seedDemo(
       `SELECT 1 FROM app_user WHERE username = 'admin'`,
     )) as unknown[];
     if (existing.length > 0) return { created: false, organisations: 0, users: 0, tasks: 0 };
+    const passwordHash = await hashPassword();
     const rand = random(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
     const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));

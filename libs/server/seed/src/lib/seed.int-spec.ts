@@ -98,7 +98,7 @@ describe('the demo province', () => {
   });
 
   it('creates the documented accounts, members on every chain and tasks in every state', async () => {
-    const report = await seedDemo(first.dataSource, 'not-a-real-hash');
+    const report = await seedDemo(first.dataSource, async () => 'not-a-real-hash');
     expect(report.created).toBe(true);
     for (const account of DEMO_ACCOUNTS) {
       const [row] = await first.dataSource.query(`SELECT role FROM app_user WHERE username = $1`, [
@@ -135,8 +135,8 @@ describe('the demo province', () => {
   });
 
   it('loads once, and the same seed gives the same province', async () => {
-    expect((await seedDemo(first.dataSource, 'x')).created).toBe(false);
-    await seedDemo(second.dataSource, 'x');
+    expect((await seedDemo(first.dataSource, async () => 'x')).created).toBe(false);
+    await seedDemo(second.dataSource, async () => 'x');
     const names = (db: DataSource) =>
       db.query(`SELECT name, credit_code, region_code FROM organisation ORDER BY name`);
     expect(await names(second.dataSource)).toEqual(await names(first.dataSource));

@@ -29,6 +29,7 @@ import {
   NotFoundError,
   ValidationFailedError,
   type AuthenticatedUser,
+  versionedUpdate,
 } from '@lianzhang/server/core';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 
@@ -224,21 +225,7 @@ export class TasksService {
         ])) as [{ past: boolean }];
         if (past) throw new ValidationFailedError([fieldError('dueDate', MESSAGES.pastDue)]);
       }
-      const columns: Record<string, string> = {
-        title: 'title',
-        description: 'description',
-        priority: 'priority',
-        dueDate: 'due_date',
-        reportEveryWorkdays: 'report_every_workdays',
-      };
-      const sets = ['version = version + 1', 'updated_at = now()'];
-      const params: unknown[] = [taskId];
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
-        params.push(value);
-        sets.push(`${columns[key]} = $${params.length}`);
-      }
-      await manager.query(`UPDATE task SET ${sets.join(', ')} WHERE id = $1`, params);
+      await versionedUpdate(manager, 'task', taskId, changes);
       await this.event(manager, taskId, user, 'update', null, null, null, changes);
       await this.audit.record(
         { action: 'task.update', subjectType: 'task', subjectId: taskId, before, after: changes },
