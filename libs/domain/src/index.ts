@@ -10,3 +10,4 @@ export * from './lib/chains/work-items';
 export * from './lib/catalogue/plan';
 export * from './lib/calendar/official';
 export * from './lib/calendar/workday-calendar';
+export * from './lib/escalation/escalation';
