@@ -15,6 +15,8 @@ module.exports = {
     '<rootDir>/libs/server/chains',
     '<rootDir>/libs/server/tasks',
     '<rootDir>/libs/server/calendar',
+    '<rootDir>/libs/server/notifications',
+    '<rootDir>/libs/server/scheduler',
     '<rootDir>/libs/server/schema',
     '<rootDir>/libs/server/embedded',
     '<rootDir>/apps/api',

@@ -9,7 +9,10 @@ import {
   SystemJobsModule,
   type AppConfig,
 } from '@lianzhang/server/core';
+import { DeliveryJobsModule } from '@lianzhang/server/notifications';
+import { SchedulerJobsModule } from '@lianzhang/server/scheduler';
 import { SCHEMA } from '@lianzhang/server/schema';
+import { TasksModule } from '@lianzhang/server/tasks';
 import { WorkerHealthServer } from './worker-health';
 
 /** The worker process: every queue processor, no HTTP api. Features bring theirs in `*.jobs.module`. */
@@ -26,6 +29,10 @@ export class WorkerModule {
         AuditModule,
         JobRunnerModule,
         SystemJobsModule,
+        // Registers the task and request effects the scheduler fires.
+        TasksModule,
+        SchedulerJobsModule,
+        DeliveryJobsModule,
       ],
       providers: [WorkerHealthServer],
     };

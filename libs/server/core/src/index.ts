@@ -26,3 +26,4 @@ export * from './lib/context/request-context';
 export * from './lib/database/numeric.transformer';
 export * from './lib/http/params';
 export * from './lib/database/versioned-update';
+export * from './lib/database/transaction';

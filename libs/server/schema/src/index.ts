@@ -13,7 +13,13 @@ import {
   PlanIndicatorEntity,
 } from '@lianzhang/server/chains';
 import { RegionEntity } from '@lianzhang/server/regions';
-import { TASK_ENTITIES } from '@lianzhang/server/tasks';
+import { NOTIFICATION_ENTITIES } from '@lianzhang/server/notifications';
+import { ScheduledEventEntity } from '@lianzhang/server/scheduler';
+import {
+  EscalationPolicyEntity,
+  SupervisionNoticeEntity,
+  TASK_ENTITIES,
+} from '@lianzhang/server/tasks';
 import { Regions1764300000000 } from './migrations/1764300000000-regions';
 import { Identity1764400000000 } from './migrations/1764400000000-identity';
 import { Audit1764500000000 } from './migrations/1764500000000-audit';
@@ -21,6 +27,7 @@ import { ChainsAndTasks1795875117931 } from './migrations/1795875117931-chains-a
 import { PlanCatalogue1795875589227 } from './migrations/1795875589227-plan-catalogue';
 import { Calendar1795878481591 } from './migrations/1795878481591-calendar';
 import { Attachments1795876110521 } from './migrations/1795876110521-attachments';
+import { Escalation1795882510318 } from './migrations/1795882510318-escalation';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -42,6 +49,10 @@ export const SCHEMA: SchemaDefinition = {
     PlanIndicatorEntity,
     CalendarOverrideEntity,
     CalendarYearEntity,
+    ScheduledEventEntity,
+    ...NOTIFICATION_ENTITIES,
+    EscalationPolicyEntity,
+    SupervisionNoticeEntity,
   ],
   migrations: [
     Regions1764300000000,
@@ -51,5 +62,6 @@ export const SCHEMA: SchemaDefinition = {
     PlanCatalogue1795875589227,
     Attachments1795876110521,
     Calendar1795878481591,
+    Escalation1795882510318,
   ],
 };

@@ -4,3 +4,4 @@ export * from './lib/reports.service';
 export * from './lib/task.entities';
 export * from './lib/tasks.module';
 export * from './lib/tasks.service';
+export * from './lib/task-escalation.service';

@@ -19,7 +19,7 @@ import {
   ValidationFailedError,
   type LocalizedFieldError,
 } from '@lianzhang/server/core';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 const MAX_RANGE_DAYS = 400;
 
@@ -35,11 +35,11 @@ export class CalendarService {
     private readonly audit: AuditService,
   ) {}
 
-  async calendar(): Promise<WorkdayCalendar> {
-    const overrides = (await this.dataSource.query(
+  async calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkdayCalendar> {
+    const overrides = (await manager.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_override`,
     )) as CalendarOverride[];
-    const years = (await this.dataSource.query(`SELECT year FROM calendar_year`)) as {
+    const years = (await manager.query(`SELECT year FROM calendar_year`)) as {
       year: number;
     }[];
     return new WorkdayCalendar(

@@ -14,6 +14,7 @@ import {
 import { ChainScopeService, scopeCondition } from '@lianzhang/server/chains';
 import {
   AuditService,
+  inTransaction,
   ConflictError,
   DomainError,
   fieldError,
@@ -22,6 +23,7 @@ import {
 } from '@lianzhang/server/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportSubject } from './task.entities';
+import { TaskEscalationService } from './task-escalation.service';
 import { TasksService, TODAY } from './tasks.service';
 
 const REPORT_COLUMNS = `
@@ -36,7 +38,6 @@ const REQUEST_COLUMNS = `
   to_char(q.respond_by, 'YYYY-MM-DD') AS "respondBy", q.version, q.created_at AS "createdAt"`;
 
 /** How many calendar days the chain office has to answer a request (workdays arrive with the calendar). */
-export const REQUEST_RESPONSE_DAYS = 7;
 
 const NOT_NOW = {
   'zh-CN': '当前状态下不能报送进展',
@@ -54,6 +55,7 @@ export class ReportsService {
     private readonly scope: ChainScopeService,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
+    private readonly escalation: TaskEscalationService,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export class ReportsService {
     subjectId: string,
     request: CreateReportRequest,
   ): Promise<ProgressReportDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const chainId = await this.requireReporter(user, subjectType, subjectId, manager);
       const [{ id }] = (await manager.query(
         `INSERT INTO progress_report (subject_type, subject_id, chain_id, organisation_id, author_user_id, percent, narrative, problems, needs)
@@ -147,7 +149,7 @@ export class ReportsService {
     reportId: string,
     request: ReviewReportRequest,
   ): Promise<ProgressReportDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT 1 FROM progress_report WHERE id = $1 FOR UPDATE`, [reportId]);
       const report = await this.get(user, reportId, manager);
       if (!(await this.scope.canManage(user, report.chainId, manager)))
@@ -175,6 +177,14 @@ export class ReportsService {
             `UPDATE ${table} SET progress = $2, updated_at = now() WHERE id = $1`,
             [report.subjectId, report.percent],
           );
+        if (report.subjectType === 'task') {
+          // The reporting cadence counts again from today.
+          await manager.query(
+            `UPDATE task SET last_report_on = (now() AT TIME ZONE 'Asia/Shanghai')::date WHERE id = $1`,
+            [report.subjectId],
+          );
+          await this.escalation.planTask(manager, report.subjectId);
+        }
       }
       if (report.subjectType === 'task') {
         await this.tasks.event(
@@ -206,7 +216,7 @@ export class ReportsService {
     user: AuthenticatedUser,
     request: CreateCoordinationRequest,
   ): Promise<CoordinationRequestDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const member = (await manager.query(
         `SELECT 1 FROM chain_member WHERE chain_id = $1 AND organisation_id = $2`,
         [request.chainId, user.organisationId],
@@ -214,7 +224,7 @@ export class ReportsService {
       if (member.length === 0) throw new NotFoundError('chain');
       const [{ id }] = (await manager.query(
         `INSERT INTO coordination_request (chain_id, organisation_id, raised_by_user_id, category, title, body, respond_by)
-         VALUES ($1, $2, $3, $4, $5, $6, ${TODAY} + $7::int) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [
           request.chainId,
           user.organisationId,
@@ -222,9 +232,10 @@ export class ReportsService {
           request.category,
           request.title,
           request.body,
-          REQUEST_RESPONSE_DAYS,
+          await this.escalation.requestRespondBy(manager, request.chainId),
         ],
       )) as [{ id: string }];
+      await this.escalation.planRequest(manager, id);
       await this.audit.record(
         {
           action: 'request.create',
@@ -284,7 +295,7 @@ export class ReportsService {
     id: string,
     request: HandleCoordinationRequest,
   ): Promise<CoordinationRequestDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT 1 FROM coordination_request WHERE id = $1 FOR UPDATE`, [id]);
       const current = await this.getRequest(user, id, manager);
       if (!(await this.scope.canManage(user, current.chainId, manager)))
@@ -319,6 +330,7 @@ export class ReportsService {
           [id],
         );
       }
+      await this.escalation.planRequest(manager, id);
       await this.audit.record(
         {
           action: `request.${request.action}`,

@@ -1,4 +1,4 @@
-import type { TaskAction, TaskStatus } from '@lianzhang/domain';
+import type { EscalationPolicy, TaskAction, TaskStatus } from '@lianzhang/domain';
 import { AttachmentEntity } from './attachment.entity';
 import { ChainEntity, ProjectEntity, ShortBoardEntity } from '@lianzhang/server/chains';
 import { OrganisationEntity, UserEntity } from '@lianzhang/server/identity';
@@ -96,6 +96,18 @@ export class TaskEntity {
   @Column({ type: 'integer', nullable: true })
   reportEveryWorkdays!: number | null;
 
+  /** The escalation policy the task was assigned with (DESIGN.md §4); later edits to the chain's policy do not change it. */
+  @Column({ type: 'jsonb', nullable: true })
+  escalationPolicy!: EscalationPolicy | null;
+
+  /** Shanghai day it was (last) assigned: the anchor of the 签收 deadline. */
+  @Column({ type: 'date', nullable: true })
+  assignedOn!: string | null;
+
+  /** Shanghai day of the last accepted progress report: the anchor of the reporting cadence. */
+  @Column({ type: 'date', nullable: true })
+  lastReportOn!: string | null;
+
   /** Latest accepted progress, 0–100. */
   @Column({ type: 'integer', default: 0 })
   progress!: number;
@@ -154,7 +166,15 @@ export class TaskEventEntity {
 
   /** A workflow action, or `create`, `update`, `comment`, `report`, `review`. */
   @Column({ type: 'text' })
-  action!: TaskAction | 'create' | 'update' | 'comment' | 'report' | 'review';
+  action!:
+    | TaskAction
+    | 'create'
+    | 'update'
+    | 'comment'
+    | 'report'
+    | 'review'
+    | 'remind'
+    | 'escalate';
 
   @Column({ type: 'text', nullable: true })
   fromStatus!: TaskStatus | null;
@@ -380,3 +400,84 @@ export const TASK_ENTITIES = [
   ProgressReportEntity,
   CoordinationRequestEntity,
 ];
+
+/**
+ * A chain's own escalation policy, or (chain null) the province's default; without
+ * either, the domain's {@link DEFAULT_ESCALATION_POLICY} applies.
+ */
+@Entity({ name: 'escalation_policy' })
+@Index('ux_escalation_policy_chain_id', ['chainId'], {
+  unique: true,
+  where: `"chain_id" IS NOT NULL`,
+})
+@Index('ux_escalation_policy_province', ['scope'], { unique: true, where: `"chain_id" IS NULL` })
+export class EscalationPolicyEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_escalation_policy' })
+  id!: string;
+
+  /** `province` or `chain`; with the partial indexes, one default and one per chain. */
+  @Column({ type: 'text' })
+  scope!: 'province' | 'chain';
+
+  @Column({ type: 'uuid', nullable: true })
+  chainId!: string | null;
+
+  @ManyToOne(() => ChainEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'chain_id', foreignKeyConstraintName: 'fk_escalation_policy_chain' })
+  chain?: ChainEntity | null;
+
+  @Column({ type: 'jsonb' })
+  policy!: EscalationPolicy;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/**
+ * 督办单: the numbered supervision notice a 黄牌 or 红牌 step issues on a task, e.g.
+ * 鲁链督〔2026〕12号. One per firing event.
+ */
+@Entity({ name: 'supervision_notice' })
+@Index('ix_supervision_notice_task_id', ['taskId'])
+@Index('ux_supervision_notice_year_seq', ['year', 'seq'], { unique: true })
+@Index('ux_supervision_notice_event_id', ['eventId'], { unique: true })
+@Check('ck_supervision_notice_level', `"level" IN ('yellow', 'red')`)
+export class SupervisionNoticeEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_supervision_notice' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  taskId!: string;
+
+  @ManyToOne(() => TaskEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_supervision_notice_task' })
+  task?: TaskEntity;
+
+  @Column({ type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ type: 'text' })
+  number!: string;
+
+  @Column({ type: 'text' })
+  level!: 'yellow' | 'red';
+
+  @Column({ type: 'text' })
+  step!: string;
+
+  /** Workdays overdue when issued. */
+  @Column({ type: 'integer' })
+  overdueWorkdays!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  issuedAt!: Date;
+}

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '@lianzhang/server/calendar';
 import { ChainsModule } from '@lianzhang/server/chains';
+import { NotificationsModule } from '@lianzhang/server/notifications';
+import { SchedulerModule } from '@lianzhang/server/scheduler';
+import { TaskEscalationService } from './task-escalation.service';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
 import { ReportsService } from './reports.service';
@@ -7,9 +11,9 @@ import { ReportsController, RequestsController, TasksController } from './tasks.
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ChainsModule],
-  providers: [TasksService, ReportsService, AttachmentsService],
-  exports: [TasksService, ReportsService, AttachmentsService],
+  imports: [ChainsModule, CalendarModule, NotificationsModule, SchedulerModule],
+  providers: [TasksService, ReportsService, AttachmentsService, TaskEscalationService],
+  exports: [TasksService, ReportsService, AttachmentsService, TaskEscalationService],
 })
 export class TasksModule {}
 

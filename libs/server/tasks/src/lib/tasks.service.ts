@@ -30,8 +30,10 @@ import {
   ValidationFailedError,
   type AuthenticatedUser,
   versionedUpdate,
+  inTransaction,
 } from '@lianzhang/server/core';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { TaskEscalationService } from './task-escalation.service';
 
 const SORT = {
   dueDate: 't.due_date',
@@ -74,6 +76,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: ChainScopeService,
     private readonly audit: AuditService,
+    private readonly escalation: TaskEscalationService,
   ) {}
 
   async list(user: AuthenticatedUser, query: TaskListQuery): Promise<Page<TaskDto>> {
@@ -197,7 +200,11 @@ export class TasksService {
         );
       }
       await this.event(manager, id, user, 'create', null, 'draft');
-      if (status === 'assigned') await this.event(manager, id, user, 'assign', 'draft', 'assigned');
+      if (status === 'assigned') {
+        await this.event(manager, id, user, 'assign', 'draft', 'assigned');
+        await this.escalation.recordAssignment(manager, id, request.chainId);
+        await this.escalation.planTask(manager, id);
+      }
       await this.audit.record(
         { action: 'task.create', subjectType: 'task', subjectId: id, after: request },
         manager,
@@ -226,6 +233,8 @@ export class TasksService {
         if (past) throw new ValidationFailedError([fieldError('dueDate', MESSAGES.pastDue)]);
       }
       await versionedUpdate(manager, 'task', taskId, changes);
+      // A new due date or cadence supersedes the pending steps of the old one.
+      await this.escalation.planTask(manager, taskId);
       await this.event(manager, taskId, user, 'update', null, null, null, changes);
       await this.audit.record(
         { action: 'task.update', subjectType: 'task', subjectId: taskId, before, after: changes },
@@ -260,6 +269,11 @@ export class TasksService {
         `UPDATE task SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [taskId, result.to],
       );
+      if (request.action === 'assign') {
+        await this.escalation.recordAssignment(manager, taskId, task.chainId);
+      }
+      // Done and cancelled leave no step; accepting ends the 签收 step; and so on.
+      await this.escalation.planTask(manager, taskId);
       await this.event(
         manager,
         taskId,
@@ -375,7 +389,7 @@ export class TasksService {
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await inTransaction(this.dataSource, work);
     } catch (error) {
       if (!(error instanceof QueryFailedError)) throw error;
       const constraint = (error.driverError as { constraint?: string }).constraint ?? '';

@@ -33,6 +33,14 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `expected ${min} to ${max}`)
+    .max(max, `expected ${min} to ${max}`)
+    .default(fallback);
+
 const boolean = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
@@ -78,6 +86,11 @@ const schema = z
         .optional(),
     ),
     DATA_DIR: z.string().min(1).default('.data'),
+    SCHEDULER_HORIZON_SECONDS: wholeNumber(600, 5, 86_400),
+    SCHEDULER_RECONCILE_SECONDS: wholeNumber(60, 1, 3_600),
+    DELIVERY_TIMEOUT_MS: wholeNumber(10_000, 100, 120_000),
+    DELIVERY_ATTEMPTS: wholeNumber(6, 1, 20),
+    DELIVERY_BACKOFF_MS: wholeNumber(5_000, 10, 3_600_000),
     DEMO_DATA: z
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
       .optional()
@@ -154,6 +167,17 @@ export interface AppConfig {
   /** Absolute path of the built web app the api serves, if any. */
   readonly webDist: string | undefined;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
+  /**
+   * Timers: events due within the horizon get a delayed job when written; the reconciler
+   * runs every `reconcileEveryMs` and enqueues what enters the horizon or was lost.
+   */
+  readonly scheduler: { readonly horizonMs: number; readonly reconcileEveryMs: number };
+  /** External deliveries: per-request timeout, attempts before dead letter, first backoff. */
+  readonly delivery: {
+    readonly timeoutMs: number;
+    readonly attempts: number;
+    readonly backoffMs: number;
+  };
 }
 
 /** Thrown with one line per bad variable; `main` prints it and exits non-zero. */
@@ -228,6 +252,15 @@ export function loadConfig(
     log: {
       level: e.LOG_LEVEL,
       format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    },
+    scheduler: {
+      horizonMs: e.SCHEDULER_HORIZON_SECONDS * 1000,
+      reconcileEveryMs: e.SCHEDULER_RECONCILE_SECONDS * 1000,
+    },
+    delivery: {
+      timeoutMs: e.DELIVERY_TIMEOUT_MS,
+      attempts: e.DELIVERY_ATTEMPTS,
+      backoffMs: e.DELIVERY_BACKOFF_MS,
     },
   };
 }

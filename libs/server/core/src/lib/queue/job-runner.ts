@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   Module,
@@ -6,10 +7,19 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import type { Job, Worker } from 'bullmq';
+import type { Job, JobsOptions, Worker } from 'bullmq';
 import { JOB_HANDLER, type HandlesJob } from './job-handler';
 import { QueueConnection } from './queue-connection';
-import { JOBS, type JobName, type QueueName } from './queue.definitions';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { JobQueue } from './queue.module';
+import {
+  JOB_SCHEDULES,
+  JOBS,
+  QUEUE_CONCURRENCY,
+  type JobName,
+  type QueueName,
+} from './queue.definitions';
 
 /** Thrown at start when a job has no handler or more than one. */
 export class JobHandlerRegistryError extends Error {
@@ -30,6 +40,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly connection: QueueConnection,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Job names this process handles, and whether every worker is running. */
@@ -54,7 +66,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const queues = new Set<QueueName>(Object.values(JOBS).map((job) => job.queue));
     for (const queue of queues) {
       const worker = this.connection.createWorker(queue, (job: Job) => this.dispatch(job), {
-        concurrency: 8,
+        concurrency: QUEUE_CONCURRENCY[queue],
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(
@@ -66,6 +78,16 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     // Ready means connected: a process that says it started is one that takes jobs.
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    for (const schedule of JOB_SCHEDULES) {
+      const { jobId: _ignored, ...options } = JOBS[schedule.job].options as JobsOptions;
+      await this.jobs
+        .queue(JOBS[schedule.job].queue)
+        .upsertJobScheduler(schedule.id, schedule.repeat(this.config), {
+          name: schedule.job,
+          data: {},
+          opts: options,
+        });
+    }
     this.logger.log(
       `consuming ${queues.size} queue(s) on ${this.connection.settings.backend}: ${[...queues].join(', ')}`,
     );

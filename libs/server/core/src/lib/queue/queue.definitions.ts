@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { AppConfig } from '../config/config';
 
 /**
  * Every queue, job and option preset of the platform, in one place.
@@ -10,12 +11,26 @@ import type { JobsOptions } from 'bullmq';
 export const QUEUES = {
   /** Platform plumbing: the canary of the health check. */
   system: 'system',
+  /** Wake-up calls of scheduled events (reminders, escalations) and the reconciler. */
+  scheduler: 'scheduler',
+  /** External deliveries: e-mail, group robots, webhooks; their reconciler and digests. */
+  delivery: 'delivery',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   /** Proves that a job goes through the queue and the worker and comes back. */
   'system.canary': { readonly requestedAt: string };
+  /** Fire one scheduled event: job id = event id; the row is the truth. */
+  'scheduler.fire': { readonly eventId: string; readonly version: number };
+  /** Enqueue every pending event that entered the horizon or lost its job. */
+  'scheduler.reconcile': Record<string, never>;
+  /** Send one delivery row: job id = delivery id. */
+  'delivery.send': { readonly deliveryId: string };
+  /** Re-enqueue pending deliveries whose job was lost. */
+  'delivery.reconcile': Record<string, never>;
+  /** The daily digest e-mail, on workdays, for users who asked for it. */
+  'delivery.digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -31,6 +46,16 @@ export const JOB_PRESETS = {
     removeOnFail: { age: DAY, count: 100 },
   },
   /** Work that must happen: retried with backoff, failures kept for a week. */
+  /**
+   * A wake-up call: gone as soon as it is done or failed, so the reconciler can enqueue
+   * the same id again; the event row keeps attempts and the last error.
+   */
+  wakeUp: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  },
   durable: {
     attempts: 8,
     backoff: { type: 'exponential', delay: 2_000 },
@@ -46,6 +71,47 @@ export interface JobDefinition {
 
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'system.canary': { queue: QUEUES.system, options: JOB_PRESETS.ephemeral },
+  'scheduler.fire': { queue: QUEUES.scheduler, options: JOB_PRESETS.wakeUp },
+  'scheduler.reconcile': { queue: QUEUES.scheduler, options: JOB_PRESETS.ephemeral },
+  // Attempts and backoff live on the delivery row (the dead letter is a row state).
+  'delivery.send': { queue: QUEUES.delivery, options: JOB_PRESETS.wakeUp },
+  'delivery.reconcile': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
+  'delivery.digest': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
+};
+
+/**
+ * Recurring work, as BullMQ job schedulers: upserted by every worker at start, fired
+ * once per interval across all of them (never a cron inside each replica).
+ */
+export interface JobSchedule {
+  readonly id: string;
+  readonly job: JobName;
+  readonly repeat: (config: AppConfig) => { every: number } | { pattern: string; tz: string };
+}
+export const JOB_SCHEDULES: readonly JobSchedule[] = [
+  {
+    id: 'scheduler-reconcile',
+    job: 'scheduler.reconcile',
+    repeat: (config) => ({ every: config.scheduler.reconcileEveryMs }),
+  },
+  {
+    id: 'delivery-reconcile',
+    job: 'delivery.reconcile',
+    repeat: (config) => ({ every: config.scheduler.reconcileEveryMs }),
+  },
+  // The digest goes out at 08:30 Shanghai; its handler skips days that are not workdays.
+  {
+    id: 'delivery-digest',
+    job: 'delivery.digest',
+    repeat: () => ({ pattern: '30 8 * * *', tz: 'Asia/Shanghai' }),
+  },
+];
+
+/** Jobs taken at once by one worker process, per queue (each holds a database connection at most). */
+export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
+  system: 2,
+  scheduler: 8,
+  delivery: 8,
 };
 
 /**

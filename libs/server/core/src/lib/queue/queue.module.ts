@@ -35,6 +35,27 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     })) as Job<JobPayloads[N], unknown, N>;
   }
 
+  /** Many jobs of one name in one round trip; an id the queue already holds is skipped. */
+  async addBulk<N extends JobName>(
+    name: N,
+    items: readonly {
+      readonly payload: JobPayloads[N];
+      readonly jobId: string;
+      readonly delay?: number;
+      readonly options?: Pick<JobsOptions, 'attempts' | 'backoff'>;
+    }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const definition = JOBS[name];
+    await this.queue(definition.queue).addBulk(
+      items.map((item) => ({
+        name,
+        data: item.payload,
+        opts: { ...definition.options, ...item.options, jobId: item.jobId, delay: item.delay },
+      })),
+    );
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
