@@ -36,6 +36,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly logger = new Logger(JobRunner.name);
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, HandlesJob<JobName>>();
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -67,6 +68,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     for (const queue of queues) {
       const worker = this.connection.createWorker(queue, (job: Job) => this.dispatch(job), {
         concurrency: QUEUE_CONCURRENCY[queue],
+        // A worker killed mid-job holds its jobs until the lock runs out; the live one
+        // renews it every half period. 15 s + a 5 s check brings them back within 20 s.
+        lockDuration: 15_000,
+        stalledInterval: 5_000,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(
@@ -78,23 +83,34 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     // Ready means connected: a process that says it started is one that takes jobs.
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
-    for (const schedule of JOB_SCHEDULES) {
-      const { jobId: _ignored, ...options } = JOBS[schedule.job].options as JobsOptions;
-      await this.jobs
-        .queue(JOBS[schedule.job].queue)
-        .upsertJobScheduler(schedule.id, schedule.repeat(this.config), {
-          name: schedule.job,
-          data: {},
-          opts: options,
-        });
-    }
+    await this.ensureSchedules(true);
+    // A flushed or replaced Redis loses the job schedulers with everything else: each
+    // worker checks for them every interval and puts back what is missing.
+    this.watchdog = setInterval(
+      () => void this.ensureSchedules(false).catch(() => undefined),
+      this.config.scheduler.reconcileEveryMs,
+    );
     this.logger.log(
       `consuming ${queues.size} queue(s) on ${this.connection.settings.backend}: ${[...queues].join(', ')}`,
     );
   }
 
+  private async ensureSchedules(force: boolean): Promise<void> {
+    for (const schedule of JOB_SCHEDULES) {
+      const queue = this.jobs.queue(JOBS[schedule.job].queue);
+      if (!force && (await queue.getJobScheduler(schedule.id))) continue;
+      if (!force) this.logger.warn(`job scheduler ${schedule.id} was missing; restored`);
+      await queue.upsertJobScheduler(schedule.id, schedule.repeat(this.config), {
+        name: schedule.job,
+        data: {},
+        opts: JOBS[schedule.job].options as JobsOptions,
+      });
+    }
+  }
+
   /** Before the database closes: let active jobs finish, take no new ones. */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.watchdog);
     await Promise.allSettled(this.workers.splice(0).map((w) => w.close()));
   }
 

@@ -1,3 +1,4 @@
+import { getDefaultAutoSelectFamily, setDefaultAutoSelectFamily } from 'node:net';
 import {
   MAX_RESPONSE_BYTES,
   OUTBOUND_USER_AGENT,
@@ -85,27 +86,35 @@ describe('postJson (real sockets on 127.0.0.1)', () => {
     expect(target.requests).toHaveLength(0);
   });
 
-  it('refuses localhost when it resolves, at lookup time, to a loopback address', async () => {
-    const target = await receiver();
-    const message = await refusal(
-      postJson(`http://localhost:${target.port}/`, {}, { policy: publicOnly }),
-      'address',
-    );
-    expect(message).toMatch(
-      /^refused host localhost: it resolves to (127\.0\.0\.1|::1) \(loopback\)/,
-    );
-    expect(target.requests).toHaveLength(0);
-  });
+  // Node asks the lookup for all addresses when it races IPv4 and IPv6 (autoSelectFamily),
+  // else for one: the guard has to answer both ways.
+  describe.each([true, false])('with autoSelectFamily %s', (autoSelect) => {
+    const initial = getDefaultAutoSelectFamily();
+    beforeEach(() => setDefaultAutoSelectFamily(autoSelect));
+    afterEach(() => setDefaultAutoSelectFamily(initial));
 
-  it('reaches localhost when an administrator allow-listed the name (any case)', async () => {
-    const target = await receiver(() => ({ status: 200, body: 'ok' }));
-    const response = await postJson(
-      `http://localhost:${target.port}/`,
-      { ping: 1 },
-      { policy: { allowHosts: ['LOCALHOST'], timeoutMs: 2_000 } },
-    );
-    expect(response).toEqual({ status: 200, body: 'ok' });
-    expect(target.requests).toHaveLength(1);
+    it('refuses localhost when it resolves, at lookup time, to a loopback address', async () => {
+      const target = await receiver();
+      const message = await refusal(
+        postJson(`http://localhost:${target.port}/`, {}, { policy: publicOnly }),
+        'address',
+      );
+      expect(message).toMatch(
+        /^refused host localhost: it resolves to (127\.0\.0\.1|::1) \(loopback\)/,
+      );
+      expect(target.requests).toHaveLength(0);
+    });
+
+    it('reaches localhost when an administrator allow-listed the name (any case)', async () => {
+      const target = await receiver(() => ({ status: 200, body: 'ok' }));
+      const response = await postJson(
+        `http://localhost:${target.port}/`,
+        { ping: 1 },
+        { policy: { allowHosts: ['LOCALHOST'], timeoutMs: 2_000 } },
+      );
+      expect(response).toEqual({ status: 200, body: 'ok' });
+      expect(target.requests).toHaveLength(1);
+    });
   });
 
   it('refuses a redirect, even to an allow-listed address, and does not follow it', async () => {

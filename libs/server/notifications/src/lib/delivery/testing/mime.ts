@@ -17,7 +17,8 @@ export function parseMail(raw: string): ParsedMail {
   const parts = leafParts(headers, body);
   const part = (type: string): string | null => {
     const found = parts.find((leaf) => contentType(leaf.headers).startsWith(type));
-    return found ? decodeBody(found.headers, found.body) : null;
+    // Mail lines end in CRLF on the wire; compare texts with plain LF.
+    return found ? decodeBody(found.headers, found.body).replace(/\r\n/g, '\n') : null;
   };
   return { headers, text: part('text/plain'), html: part('text/html') };
 }
