@@ -24,7 +24,11 @@ const ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'main.js');
 
 /** Polls until `check` is true or `timeoutMs` passes (then throws with `what`). */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -53,10 +57,25 @@ export class OwnRedis {
   async start(): Promise<void> {
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        this.dir,
+      ],
       { stdio: 'ignore' },
     );
-    await waitFor(`redis on ${this.port}`, async () => (await this.command('PING')) === 'PONG', 10_000);
+    await waitFor(
+      `redis on ${this.port}`,
+      async () => (await this.command('PING')) === 'PONG',
+      10_000,
+    );
   }
 
   async stop(): Promise<void> {
@@ -69,7 +88,11 @@ export class OwnRedis {
 
   async command(...args: string[]): Promise<string> {
     const { default: IORedis } = await import('ioredis');
-    const client = new IORedis(this.url, { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const client = new IORedis(this.url, {
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     try {
       await client.connect();
       return String(await client.call(args[0] as string, ...args.slice(1)));
@@ -187,7 +210,7 @@ export async function prepareDatabase(url: string, tasks: number): Promise<Fixtu
   await client.connect();
   try {
     const one = async <T>(sql: string, params: unknown[] = []) =>
-      ((await client.query(sql, params)).rows[0] as T);
+      (await client.query(sql, params)).rows[0] as T;
     await client.query(
       `INSERT INTO region (code, name_zh, name_en, level) VALUES ('370000', '山东省', 'Shandong', 'province')`,
     );
@@ -210,7 +233,10 @@ export async function prepareDatabase(url: string, tasks: number): Promise<Fixtu
     const { id: chainId } = await one<{ id: string }>(
       `INSERT INTO chain (code, name_zh, name_en, industry_group, level, region_code) VALUES ('t-chain', '测试产业链', 'Test chain', 'new_materials', 'province', '370000') RETURNING id`,
     );
-    await client.query(`INSERT INTO chain_leadership (chain_id, user_id, kind) VALUES ($1, $2, 'leader')`, [chainId, leader]);
+    await client.query(
+      `INSERT INTO chain_leadership (chain_id, user_id, kind) VALUES ($1, $2, 'leader')`,
+      [chainId, leader],
+    );
     const taskIds: string[] = [];
     for (let i = 0; i < tasks; i++) {
       const { id } = await one<{ id: string }>(
@@ -227,14 +253,26 @@ export async function prepareDatabase(url: string, tasks: number): Promise<Fixtu
 }
 
 /** A reminder step to the assignee, due at `fireAt`: the probe every fault test counts. */
-export function probe(taskId: string, step: string, fireAt: Date, channels: string[] = []): EventDraft {
+export function probe(
+  taskId: string,
+  step: string,
+  fireAt: Date,
+  channels: string[] = [],
+): EventDraft {
   return {
     subjectType: 'task',
     subjectId: taskId,
     kind: 'task.step',
     step,
     fireAt,
-    payload: { anchor: 'due', level: 'reminder', audience: ['assignee'], channels, offsetWorkdays: -1, fireOn: '' },
+    payload: {
+      anchor: 'due',
+      level: 'reminder',
+      audience: ['assignee'],
+      channels,
+      offsetWorkdays: -1,
+      fireOn: '',
+    },
   };
 }
 

@@ -57,19 +57,23 @@ export class DeliveryService implements OnApplicationShutdown {
 
   async send(deliveryId: string): Promise<SendResult> {
     const lease = Math.ceil((this.config.delivery.timeoutMs * 2) / 1000) + 5;
-    const [row] = (await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [[row]] = (await this.dataSource.query(
       `UPDATE delivery SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
        RETURNING id, channel, endpoint_id AS "endpointId", target, message, attempts`,
       [deliveryId, lease],
-    )) as {
-      id: string;
-      channel: DeliveryTarget['kind'];
-      endpointId: string | null;
-      target: string;
-      message: DeliveryMessage;
-      attempts: number;
-    }[];
+    )) as [
+      {
+        id: string;
+        channel: DeliveryTarget['kind'];
+        endpointId: string | null;
+        target: string;
+        message: DeliveryMessage;
+        attempts: number;
+      }[],
+      number,
+    ];
     if (!row) return 'stale';
     const target = await this.target(row);
     const started = Date.now();

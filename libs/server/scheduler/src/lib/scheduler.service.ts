@@ -129,7 +129,7 @@ export class SchedulerService {
         soon.slice(i, i + RECONCILE_BATCH).map((r) => ({
           payload: { eventId: r.id, version: r.version },
           jobId: jobId(r.id),
-          delay: Math.max(0, r.fireAt.getTime() - now),
+          delay: Math.max(0, Math.round(r.fireAt.getTime() - now)),
         })),
       );
     }

@@ -24,7 +24,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportSubject } from './task.entities';
 import { TaskEscalationService } from './task-escalation.service';
-import { TasksService, TODAY } from './tasks.service';
+import { TasksService } from './tasks.service';
 
 const REPORT_COLUMNS = `
   r.id, r.subject_type AS "subjectType", r.subject_id AS "subjectId", r.chain_id AS "chainId",
