@@ -2,6 +2,7 @@ import { Module, type INestApplication, type INestApplicationContext } from '@ne
 import { NestFactory } from '@nestjs/core';
 import type { ApiError, HealthResponse, RegionDto } from '@lianzhang/contracts';
 import {
+  AuditModule,
   ConfigModule,
   DatabaseModule,
   dataSourceOptions,
@@ -23,6 +24,9 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@lianzhang/server/testing';
+import { DeliveryJobsModule } from '@lianzhang/server/notifications';
+import { SchedulerJobsModule } from '@lianzhang/server/scheduler';
+import { TasksModule } from '@lianzhang/server/tasks';
 import { DataSource } from 'typeorm';
 import { createApi } from './bootstrap';
 
@@ -34,8 +38,13 @@ function workerContext(config: AppConfig): Promise<INestApplicationContext> {
       LoggingModule.forRoot(config, 'worker'),
       DatabaseModule.forRoot(SCHEMA, 'test-worker'),
       QueueModule,
+      AuditModule,
       JobRunnerModule,
       SystemJobsModule,
+      // Every job needs its handler, as in apps/worker.
+      TasksModule,
+      SchedulerJobsModule,
+      DeliveryJobsModule,
     ],
   })
   class TestWorkerModule {}

@@ -1,3 +1,4 @@
+import { OFFICIAL_CALENDAR, shanghaiDate, WorkdayCalendar } from '@lianzhang/domain';
 import type {
   ApiError,
   ChainDetailDto,
@@ -340,11 +341,15 @@ describe('chains, chain maps, short boards, projects and coordination requests',
       },
     });
     expect(raised.status).toBe(201);
-    const [{ days }] = await api.dataSource.query(
-      `SELECT ($1::date - (now() AT TIME ZONE 'Asia/Shanghai')::date) AS days`,
-      [raised.body.respondBy],
+    // Answered within 5 workdays of the Chinese calendar (the default policy).
+    expect(raised.body.respondBy).toBe(
+      new WorkdayCalendar(OFFICIAL_CALENDAR).addWorkdays(shanghaiDate(new Date()), 5),
     );
-    expect(days).toBe(7);
+    const [{ steps }] = (await api.dataSource.query(
+      `SELECT array_agg(step ORDER BY fire_at) AS steps FROM scheduled_event WHERE subject_id = $1 AND status = 'pending'`,
+      [raised.body.id],
+    )) as [{ steps: string[] }];
+    expect(steps).toEqual(['request-1', 'request-late']);
 
     const outsider = await api.signedIn('enterprise_user');
     expect(
@@ -382,6 +387,11 @@ describe('chains, chain maps, short boards, projects and coordination requests',
       },
     );
     expect(answered.body.status).toBe('answered');
+    const [{ pending }] = (await api.dataSource.query(
+      `SELECT count(*)::int AS pending FROM scheduled_event WHERE subject_id = $1 AND status = 'pending'`,
+      [raised.body.id],
+    )) as [{ pending: number }];
+    expect(pending).toBe(0);
     const mine = await api.request<Page<CoordinationRequestDto>>('GET', '/api/requests', {
       token: a.token,
     });

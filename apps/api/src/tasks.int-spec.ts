@@ -5,6 +5,12 @@ import type {
   TaskDetailDto,
   TaskDto,
 } from '@lianzhang/contracts';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  OFFICIAL_CALENDAR,
+  planTaskSteps,
+  WorkdayCalendar,
+} from '@lianzhang/domain';
 import { ApiHarness } from './testing/api-harness';
 
 type Signed = Awaited<ReturnType<ApiHarness['signedIn']>>;
@@ -394,5 +400,53 @@ describe('tasks: the workflow over HTTP, scoping, concurrency and bad input', ()
     );
     const today = await api.request<TaskDto>('GET', `/api/tasks/${task.id}`, { token: a.token });
     expect(today.body.overdue).toBe(false);
+  });
+
+  it('plans the escalation ladder in workdays on assignment, replans on a new due date, and clears it when cancelled', async () => {
+    const calendar = new WorkdayCalendar(OFFICIAL_CALENDAR);
+    const expected = (dueDate: string, status: 'assigned' | 'accepted', since: Date) =>
+      planTaskSteps(
+        DEFAULT_ESCALATION_POLICY,
+        { status, assignedOn: inDays(0), dueDate, lastReportOn: null, reportEveryWorkdays: null },
+        calendar,
+        since,
+      ).map((s) => ({ step: s.key, fireAt: s.fireAt.toISOString(), level: s.level }));
+    const before = new Date();
+    const task = await newTask({ dueDate: inDays(40) });
+    const detail = () =>
+      api.request<TaskDetailDto>('GET', `/api/tasks/${task.id}`, { token: leader.token });
+
+    const planned = (await detail()).body;
+    expect(planned.upcomingSteps).toEqual(expected(inDays(40), 'assigned', before));
+    // 签收, three reminders, overdue +1, the 黄牌 at +3 and the 红牌 at +7.
+    expect(planned.upcomingSteps.map((s) => s.step)).toEqual([
+      'ack',
+      'due-3',
+      'due-1',
+      'due',
+      'overdue-1',
+      'overdue-3',
+      'overdue-7',
+    ]);
+    expect(planned.notices).toEqual([]);
+
+    const accepted = await step(a, planned, 'accept');
+    expect((await detail()).body.upcomingSteps.map((s) => s.step)).not.toContain('ack');
+
+    const moved = await api.request<TaskDto>('PATCH', `/api/tasks/${task.id}`, {
+      token: leader.token,
+      body: { dueDate: inDays(50), version: accepted.body.version },
+    });
+    expect(moved.status).toBe(200);
+    expect((await detail()).body.upcomingSteps).toEqual(expected(inDays(50), 'accepted', before));
+    const [{ superseded }] = (await api.dataSource.query(
+      `SELECT count(*)::int AS superseded FROM scheduled_event WHERE subject_id = $1 AND status = 'superseded'`,
+      [task.id],
+    )) as [{ superseded: number }];
+    expect(superseded).toBeGreaterThanOrEqual(6);
+
+    const cancelled = await step(leader, moved.body, 'cancel', '任务调整');
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await detail()).body.upcomingSteps).toEqual([]);
   });
 });

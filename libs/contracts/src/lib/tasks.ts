@@ -107,9 +107,30 @@ export interface TaskCommentDto {
   readonly createdAt: string;
 }
 
+/** 督办单: issued on a task by a 黄牌 or 红牌 step of its escalation ladder. */
+export interface SupervisionNoticeDto {
+  readonly id: string;
+  /** e.g. 鲁链督〔2026〕12号. */
+  readonly number: string;
+  readonly level: 'yellow' | 'red';
+  readonly step: string;
+  readonly overdueWorkdays: number;
+  readonly issuedAt: string;
+}
+
+/** A pending reminder or escalation step of a task, as the scheduler holds it. */
+export interface TaskScheduledStepDto {
+  readonly step: string;
+  readonly fireAt: string;
+  readonly level: 'reminder' | 'yellow' | 'red';
+}
+
 export interface TaskDetailDto extends TaskDto {
   readonly history: readonly TaskEventDto[];
   readonly comments: readonly TaskCommentDto[];
+  readonly notices: readonly SupervisionNoticeDto[];
+  /** What will happen next and when, so nobody is surprised by a 督办单. */
+  readonly upcomingSteps: readonly TaskScheduledStepDto[];
 }
 
 export const createReportSchema = z

@@ -51,7 +51,7 @@ export class ScheduledEventEntity {
   version!: number;
 
   /** What the effect needs beyond the subject: level, audience, channels. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
   /** Attempts that ended in an error (the effect rolled back), and the last error. */

@@ -5,7 +5,9 @@ import {
   type CreateTaskRequest,
   type Page,
   type TaskCommentDto,
+  type SupervisionNoticeDto,
   type TaskDetailDto,
+  type TaskScheduledStepDto,
   type TaskDto,
   type TaskEventDto,
   type TaskListQuery,
@@ -125,10 +127,22 @@ export class TasksService {
        FROM task_comment m JOIN app_user u ON u.id = m.author_user_id WHERE m.task_id = $1 ORDER BY m.created_at, m.id`,
       [taskId],
     )) as (Omit<TaskCommentDto, 'createdAt'> & { createdAt: Date })[];
+    const notices = (await this.dataSource.query(
+      `SELECT id, number, level, step, overdue_workdays AS "overdueWorkdays", issued_at AS "issuedAt"
+       FROM supervision_notice WHERE task_id = $1 ORDER BY issued_at, seq`,
+      [taskId],
+    )) as (Omit<SupervisionNoticeDto, 'issuedAt'> & { issuedAt: Date })[];
+    const upcoming = (await this.dataSource.query(
+      `SELECT step, fire_at AS "fireAt", payload->>'level' AS level FROM scheduled_event
+       WHERE subject_type = 'task' AND subject_id = $1 AND status = 'pending' ORDER BY fire_at, step`,
+      [taskId],
+    )) as (Omit<TaskScheduledStepDto, 'fireAt'> & { fireAt: Date })[];
     return {
       ...task,
       history: history.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
       comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+      notices: notices.map((n) => ({ ...n, issuedAt: n.issuedAt.toISOString() })),
+      upcomingSteps: upcoming.map((u) => ({ ...u, fireAt: u.fireAt.toISOString() })),
     };
   }
 
