@@ -9,7 +9,9 @@ describe('queue definitions', () => {
       for (const retention of [job.options.removeOnComplete, job.options.removeOnFail]) {
         expect(
           retention === true ||
-            (typeof retention === 'object' && typeof retention.age === 'number'),
+            (typeof retention === 'object' &&
+              'age' in retention &&
+              typeof retention.age === 'number'),
         ).toBe(true);
       }
     }
