@@ -129,6 +129,7 @@ export interface TaskTimeline {
 export interface PlannedStep {
   readonly key: string;
   readonly anchor: EscalationAnchor;
+  readonly offsetWorkdays: number;
   readonly level: EscalationLevel;
   readonly audience: readonly EscalationAudience[];
   readonly channels: readonly DeliveryChannel[];
@@ -213,6 +214,7 @@ function push(planned: PlannedStep[], s: EscalationStep, fireOn: IsoDate, now: D
   planned.push({
     key: s.key,
     anchor: s.anchor,
+    offsetWorkdays: s.offsetWorkdays,
     level: s.level,
     audience: s.audience,
     channels: s.channels,

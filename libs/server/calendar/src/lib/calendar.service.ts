@@ -22,6 +22,12 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 
 const MAX_RANGE_DAYS = 400;
+/**
+ * How long a process keeps the calendar it read. Every step of every task is counted
+ * on it, so the worker's hot path must not read two tables per event; a change made in
+ * this process is seen at once, one made in another process within this time.
+ */
+const CACHE_MS = 60_000;
 
 /**
  * The workday calendar as the platform uses it: the official notices plus the
@@ -35,18 +41,23 @@ export class CalendarService {
     private readonly audit: AuditService,
   ) {}
 
+  private cached: { readonly calendar: WorkdayCalendar; readonly until: number } | undefined;
+
   async calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkdayCalendar> {
+    if (this.cached && this.cached.until > Date.now()) return this.cached.calendar;
     const overrides = (await manager.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_override`,
     )) as CalendarOverride[];
     const years = (await manager.query(`SELECT year FROM calendar_year`)) as {
       year: number;
     }[];
-    return new WorkdayCalendar(
+    const calendar = new WorkdayCalendar(
       OFFICIAL_CALENDAR,
       overrides,
       years.map((y) => y.year),
     );
+    this.cached = { calendar, until: Date.now() + CACHE_MS };
+    return calendar;
   }
 
   async days(from: string, to: string): Promise<CalendarDayDto[]> {
@@ -87,6 +98,7 @@ export class CalendarService {
         manager,
       );
     });
+    this.cached = undefined;
     return (await this.calendar()).day(date);
   }
 
@@ -107,6 +119,7 @@ export class CalendarService {
         manager,
       );
     });
+    this.cached = undefined;
   }
 
   /**
@@ -175,6 +188,7 @@ export class CalendarService {
         manager,
       );
     });
+    this.cached = undefined;
     return { holidays: request.holidays.length, workdays: request.workdays.length };
   }
 }

@@ -43,8 +43,4 @@ export class EventEffects {
     if (!effect) throw new Error(`no effect for event kind "${kind}"`);
     return effect;
   }
-
-  kinds(): string[] {
-    return [...this.effects.keys()];
-  }
 }

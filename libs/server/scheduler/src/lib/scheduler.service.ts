@@ -110,16 +110,6 @@ export class SchedulerService {
     return { superseded, written: written.length };
   }
 
-  /** Supersedes every pending step of a subject (done, cancelled, answered). */
-  async cancel(manager: EntityManager, subjectType: string, subjectId: string): Promise<number> {
-    const [, count] = (await manager.query(
-      `UPDATE scheduled_event SET status = 'superseded', version = version + 1, settled_at = now()
-       WHERE subject_type = $1 AND subject_id = $2 AND status = 'pending'`,
-      [subjectType, subjectId],
-    )) as [unknown, number];
-    return count;
-  }
-
   /** Enqueues wake-up calls for the rows due within the horizon; later ones wait for the reconciler. */
   async wake(rows: readonly PendingEventRef[], now = Date.now()): Promise<number> {
     const soon = rows.filter((r) => r.fireAt.getTime() - now <= this.config.scheduler.horizonMs);

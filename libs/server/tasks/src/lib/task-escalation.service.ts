@@ -106,7 +106,7 @@ export class TaskEscalationService implements OnModuleInit {
     await this.scheduler.replace(
       manager,
       { type: 'task', id: taskId, kinds: [TASK_KIND] },
-      steps.map((s) => this.draft('task', taskId, TASK_KIND, s, task.policy)),
+      steps.map((s) => this.draft('task', taskId, TASK_KIND, s)),
     );
   }
 
@@ -142,26 +142,17 @@ export class TaskEscalationService implements OnModuleInit {
     await this.scheduler.replace(
       manager,
       { type: 'coordination_request', id: requestId, kinds: [REQUEST_KIND] },
-      steps.map((s) => this.draft('coordination_request', requestId, REQUEST_KIND, s, policy)),
+      steps.map((s) => this.draft('coordination_request', requestId, REQUEST_KIND, s)),
     );
   }
 
-  private draft(
-    subjectType: string,
-    subjectId: string,
-    kind: string,
-    step: PlannedStep,
-    policy: EscalationPolicy | null,
-  ) {
-    const offsetWorkdays =
-      (policy ?? DEFAULT_ESCALATION_POLICY).steps.find((s) => s.key === step.key)?.offsetWorkdays ??
-      0;
+  private draft(subjectType: string, subjectId: string, kind: string, step: PlannedStep) {
     const payload: StepPayload = {
       anchor: step.anchor,
       level: step.level,
       audience: step.audience,
       channels: step.channels,
-      offsetWorkdays,
+      offsetWorkdays: step.offsetWorkdays,
       fireOn: step.fireOn,
     };
     return {
