@@ -15,6 +15,7 @@ import { IdentityHttpModule } from '@lianzhang/server/identity';
 import { RegionsHttpModule } from '@lianzhang/server/regions';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { TasksHttpModule } from '@lianzhang/server/tasks';
+import { NotificationsHttpModule } from '@lianzhang/server/notifications';
 
 export const VERSION = process.env['LZ_BUILD_VERSION'] ?? 'dev';
 
@@ -45,6 +46,7 @@ export class AppModule {
         ChainsHttpModule,
         TasksHttpModule,
         CalendarHttpModule,
+        NotificationsHttpModule,
       ],
     };
   }

@@ -10,3 +10,4 @@ export * from './lib/lists';
 export * from './lib/regions';
 export * from './lib/tasks';
 export * from './lib/validation';
+export * from './lib/notifications';

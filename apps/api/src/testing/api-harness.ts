@@ -89,6 +89,11 @@ export class ApiHarness {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     }
     const response = await fetch(`${this.base}${path}`, { method, headers, body });
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      // A stream never ends: its status and headers are the answer; read it with `fetch`.
+      await response.body?.cancel();
+      return { status: response.status, body: undefined as T, headers: response.headers };
+    }
     const text = await response.text();
     return {
       status: response.status,

@@ -31,6 +31,16 @@ export const VALIDATION_MESSAGES = {
     en: 'The end date cannot be before the start date',
   },
   'reason.required': { 'zh-CN': '请填写原因', en: 'Please give a reason' },
+  'email.invalid': { 'zh-CN': '邮箱地址格式不正确', en: 'Not a valid e-mail address' },
+  'url.invalid': { 'zh-CN': '网址格式不正确', en: 'Not a valid URL' },
+  'host.invalid': {
+    'zh-CN': '应为主机名或 IP 地址',
+    en: 'Expected a host name or an IP address',
+  },
+  'key.invalid': {
+    'zh-CN': '应为 1–40 位小写字母、数字或 -',
+    en: 'Expected 1–40 small letters, digits or -',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -3,3 +3,7 @@ export * from './lib/delivery.service';
 export * from './lib/notification.entities';
 export * from './lib/notifications.module';
 export * from './lib/notifications.service';
+export * from './lib/delivery-admin.service';
+export * from './lib/inbox.service';
+export * from './lib/notification-stream.service';
+export * from './lib/notifications.controllers';

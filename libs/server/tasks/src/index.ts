@@ -5,3 +5,4 @@ export * from './lib/task.entities';
 export * from './lib/tasks.module';
 export * from './lib/tasks.service';
 export * from './lib/task-escalation.service';
+export * from './lib/escalation-policies.service';

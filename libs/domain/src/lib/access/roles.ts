@@ -55,6 +55,10 @@ export const PERMISSIONS = [
   'request:handle',
   'audit:read',
   'calendar:manage',
+  /** The province's default escalation policy. */
+  'escalation:manage',
+  /** Delivery endpoints, the outgoing allow-list, the dead letter and the queue board. */
+  'delivery:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +91,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chain:manage',
     'audit:read',
     'calendar:manage',
+    'escalation:manage',
+    'delivery:manage',
   ],
   province_analyst: [...READ, 'user:read', 'audit:read'],
   chain_leader: CHAIN_SIDE,
