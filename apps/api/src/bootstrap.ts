@@ -8,6 +8,7 @@ import {
   requestContextMiddleware,
   type AppConfig,
 } from '@lianzhang/server/core';
+import { mountQueueBoard } from '@lianzhang/server/notifications';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ export async function createApi(
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new AllExceptionsFilter());
+  mountQueueBoard(app);
 
   const document = SwaggerModule.createDocument(
     app,

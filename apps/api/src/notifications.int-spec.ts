@@ -357,4 +357,33 @@ describe('notifications, deliveries and escalation policies over HTTP', () => {
     expect(moved.status).toBe(200);
     expect((await detail()).upcomingSteps.map((s) => s.step)).toEqual(['due-2', 'late-1']);
   });
+
+  it('opens Bull Board to the province admin only, through a cookie that ends with the session', async () => {
+    const board = (cookie?: string, path = '') =>
+      fetch(`${api.base}/api/admin/queues${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+    expect((await board()).status).toBe(401);
+
+    const own = await api.signedIn('province_admin');
+    const opened = await fetch(`${api.base}/api/admin/queue-board/session`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${own.token}` },
+    });
+    expect(opened.status).toBe(204);
+    const setCookie = opened.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/lz_board=.+; Max-Age=900; Path=\/api\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict/);
+    const cookie = setCookie.split(';')[0] as string;
+
+    const page = await board(cookie);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('链长制 · 任务队列');
+    const queues = (await (await board(cookie, '/api/queues')).json()) as { queues: { name: string }[] };
+    expect(queues.queues.map((q) => q.name).sort()).toEqual(['delivery', 'scheduler', 'system']);
+
+    // A valid session without the permission: refused by the board itself.
+    expect((await board(`lz_board=${leader.token}`)).status).toBe(403);
+
+    const out = await api.request('POST', '/api/auth/logout', { cookie: own.cookie });
+    expect(out.status).toBe(204);
+    expect((await board(cookie)).status).toBe(401);
+  });
 });

@@ -7,3 +7,4 @@ export * from './lib/delivery-admin.service';
 export * from './lib/inbox.service';
 export * from './lib/notification-stream.service';
 export * from './lib/notifications.controllers';
+export * from './lib/queue-board';

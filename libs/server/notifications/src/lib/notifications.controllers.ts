@@ -49,6 +49,7 @@ import { DeliveryAdminService } from './delivery-admin.service';
 import { InboxService } from './inbox.service';
 import { NotificationStreamService } from './notification-stream.service';
 import { NotificationsModule } from './notifications.module';
+import { QueueBoardController } from './queue-board';
 
 const preferencesWithVersion = notificationPreferencesSchema
   .extend({ version: z.number().int().min(0) })
@@ -213,6 +214,6 @@ export class DeliveryAdminController {
 @Module({
   imports: [NotificationsModule],
   providers: [InboxService, NotificationStreamService, DeliveryAdminService],
-  controllers: [NotificationsController, DeliveryAdminController],
+  controllers: [NotificationsController, DeliveryAdminController, QueueBoardController],
 })
 export class NotificationsHttpModule {}
