@@ -13,7 +13,7 @@ import { freePort } from '@lianzhang/server/testing';
 import { SchedulerModule, SchedulerService, type EventDraft } from '@lianzhang/server/scheduler';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -99,6 +99,73 @@ export class OwnRedis {
     } finally {
       client.disconnect();
     }
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * PostgreSQL on a free port and a data directory of the test's own, which the test may
+ * stop (a clean shutdown) and start again on the same data.
+ */
+export class OwnPostgres {
+  private child: ChildProcess | undefined;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'lz-pg-'));
+
+  private constructor(readonly port: number) {
+    // The cluster runs as the postgres user when the tests run as root.
+    chmodSync(this.dir, 0o755);
+  }
+
+  static async start(): Promise<OwnPostgres> {
+    const server = new OwnPostgres(await freePort());
+    await server.start();
+    return server;
+  }
+
+  urlOf(database: string): string {
+    return `postgres://postgres:postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'embedded-pg-server.mjs'), join(this.dir, 'pg'), String(this.port)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.child = child;
+    let output = '';
+    await new Promise<void>((resolveStart, rejectStart) => {
+      child.stdout?.on('data', (c: Buffer) => {
+        output += c.toString();
+        if (output.includes('ready')) resolveStart();
+      });
+      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+      child.once('exit', (code) => rejectStart(new Error(`PostgreSQL exited ${code}: ${output}`)));
+    });
+  }
+
+  async createDatabase(name: string): Promise<string> {
+    const client = new Client({ connectionString: this.urlOf('postgres') });
+    await client.connect();
+    try {
+      await client.query(`CREATE DATABASE "${name}"`);
+    } finally {
+      await client.end();
+    }
+    return this.urlOf(name);
+  }
+
+  /** A clean shutdown: connections are closed, the data stays. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
   }
 
   async dispose(): Promise<void> {

@@ -62,6 +62,7 @@ export class QueueConnection {
         : (new OnPostgres.Queue<T>(name, {
             connection: this.postgresConnection(),
           }) as unknown as Queue<T>);
+    this.watchErrors(queue, `queue ${name}`);
     this.owned.push(queue);
     return queue;
   }
@@ -93,6 +94,7 @@ export class QueueConnection {
         : (new OnPostgres.QueueEvents(name, {
             connection: this.postgresConnection(),
           }) as unknown as QueueEvents);
+    this.watchErrors(events, `events of ${name}`);
     this.owned.push(events);
     return events;
   }
@@ -126,6 +128,18 @@ export class QueueConnection {
     await Promise.allSettled(workers.map((w) => w.close()));
     await Promise.allSettled(owned.filter((o) => !(o instanceof Worker)).map((o) => o.close()));
     await Promise.allSettled(this.redisClients.splice(0).map((c) => c.quit()));
+  }
+
+  /**
+   * A lost connection (Redis or PostgreSQL restarting) is reported as an `error` event;
+   * without a listener Node throws it and the process dies. BullMQ reconnects by itself:
+   * log it and carry on.
+   */
+  private watchErrors(
+    emitter: { on(event: 'error', listener: (error: Error) => void): unknown },
+    what: string,
+  ): void {
+    emitter.on('error', (error) => this.logger.warn(`${what}: ${error.message}`));
   }
 
   private postgresConnection() {
