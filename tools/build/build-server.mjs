@@ -4,7 +4,7 @@
 // each TypeScript file goes through SWC first. Packages from node_modules stay external
 // (they are installed beside dist/); the workspace's own @lianzhang/* libraries are bundled.
 //
-//   node tools/build/build-server.mjs <api|worker|launcher> [--watch] [--run]
+//   node tools/build/build-server.mjs <api|worker|launcher|bench-scheduler> [--watch] [--run]
 import { transform } from '@swc/core';
 import { context, build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -17,6 +17,10 @@ const targets = {
   api: { entry: 'apps/api/src/main.ts', out: 'dist/apps/api/main.js' },
   worker: { entry: 'apps/worker/src/main.ts', out: 'dist/apps/worker/main.js' },
   launcher: { entry: 'tools/launcher/src/main.ts', out: 'dist/tools/launcher/main.js' },
+  'bench-scheduler': {
+    entry: 'tools/bench/src/scheduler.bench.ts',
+    out: 'dist/tools/bench/scheduler.js',
+  },
 };
 const [name, ...flags] = process.argv.slice(2);
 const target = targets[name];

@@ -17,7 +17,7 @@ import {
   waitFor,
   type Fixture,
   type WorkerProcess,
-} from './testing/fault-harness';
+} from '@lianzhang/server/scheduler-harness';
 
 jest.setTimeout(120_000);
 

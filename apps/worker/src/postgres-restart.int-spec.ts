@@ -18,7 +18,7 @@ import {
   spawnWorker,
   waitFor,
   type WorkerProcess,
-} from './testing/fault-harness';
+} from '@lianzhang/server/scheduler-harness';
 
 jest.setTimeout(240_000);
 

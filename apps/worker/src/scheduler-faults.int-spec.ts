@@ -18,7 +18,7 @@ import {
   WORKER_MAIN,
   type Fixture,
   type WorkerProcess,
-} from './testing/fault-harness';
+} from '@lianzhang/server/scheduler-harness';
 
 /**
  * The faults of DESIGN.md §8 against real worker processes, a real PostgreSQL and a

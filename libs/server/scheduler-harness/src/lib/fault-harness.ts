@@ -9,18 +9,25 @@ import {
   migrate,
   QueueModule,
 } from '@lianzhang/server/core';
-import { freePort } from '@lianzhang/server/testing';
+import { freePort } from '@lianzhang/server/embedded';
 import { SchedulerModule, SchedulerService, type EventDraft } from '@lianzhang/server/scheduler';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-const ROOT = resolve(__dirname, '..', '..', '..', '..');
+/** The workspace root: found from here, so this works in the tests and in a bundled tool. */
+function workspaceRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+const ROOT = workspaceRoot();
 export const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'main.js');
 
 /** Polls until `check` is true or `timeoutMs` passes (then throws with `what`). */
@@ -93,6 +100,8 @@ export class OwnRedis {
       lazyConnect: true,
       retryStrategy: () => null,
     });
+    // A server still starting refuses the connection: that is an answer, not an event to report.
+    client.on('error', () => undefined);
     try {
       await client.connect();
       return String(await client.call(args[0] as string, ...args.slice(1)));
@@ -133,7 +142,11 @@ export class OwnPostgres {
   async start(): Promise<void> {
     const child = spawn(
       process.execPath,
-      [join(__dirname, 'embedded-pg-server.mjs'), join(this.dir, 'pg'), String(this.port)],
+      [
+        join(ROOT, 'libs/server/scheduler-harness/src/lib/embedded-pg-server.mjs'),
+        join(this.dir, 'pg'),
+        String(this.port),
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;
