@@ -370,13 +370,17 @@ describe('notifications, deliveries and escalation policies over HTTP', () => {
     });
     expect(opened.status).toBe(204);
     const setCookie = opened.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/lz_board=.+; Max-Age=900; Path=\/api\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict/);
+    expect(setCookie).toMatch(
+      /lz_board=.+; Max-Age=900; Path=\/api\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict/,
+    );
     const cookie = setCookie.split(';')[0] as string;
 
     const page = await board(cookie);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('链长制 · 任务队列');
-    const queues = (await (await board(cookie, '/api/queues')).json()) as { queues: { name: string }[] };
+    const queues = (await (await board(cookie, '/api/queues')).json()) as {
+      queues: { name: string }[];
+    };
     expect(queues.queues.map((q) => q.name).sort()).toEqual(['delivery', 'scheduler', 'system']);
 
     // A valid session without the permission: refused by the board itself.

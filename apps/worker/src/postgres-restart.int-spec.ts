@@ -1,13 +1,4 @@
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@lianzhang/server/embedded';
-import {
-  dropRedisPrefix,
-  freePort,
-  testQueuePrefix,
-  testRedisUrl,
-} from '@lianzhang/server/testing';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dropRedisPrefix, testQueuePrefix, testRedisUrl } from '@lianzhang/server/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   effects,
