@@ -449,4 +449,51 @@ describe('tasks: the workflow over HTTP, scoping, concurrency and bad input', ()
     expect(cancelled.body.status).toBe('cancelled');
     expect((await detail()).body.upcomingSteps).toEqual([]);
   });
+
+  it('hands an unaccepted task to another 主办, restarting its 签收 clock; an accepted one keeps its 主办', async () => {
+    const task = await newTask();
+    const detail = (who: Signed = leader) =>
+      api.request<TaskDetailDto>('GET', `/api/tasks/${task.id}`, { token: who.token });
+    const patch = (body: Record<string, unknown>) =>
+      api.request<TaskDto & ApiError>('PATCH', `/api/tasks/${task.id}`, {
+        token: leader.token,
+        body,
+      });
+    // Assigned three weeks ago: its 签收 deadline has passed, so no 签收 step is ahead.
+    await api.dataSource.query(`UPDATE task SET assigned_on = assigned_on - 20 WHERE id = $1`, [
+      task.id,
+    ]);
+    const edited = await patch({
+      title: '突破 12 英寸晶圆关键工艺（调整）',
+      version: task.version,
+    });
+    expect((await detail()).body.upcomingSteps.map((s) => s.step)).not.toContain('ack');
+
+    const missing = await patch({
+      assigneeOrganisationId: '00000000-0000-4000-8000-000000000001',
+      version: edited.body.version,
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.map((d) => d.path)).toEqual(['assigneeOrganisationId']);
+
+    const moved = await patch({
+      assigneeOrganisationId: c.organisationId,
+      version: edited.body.version,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.assignee.organisationId).toBe(c.organisationId);
+    expect(moved.body.coHandlers).toEqual([]);
+    expect((await detail()).body.upcomingSteps.map((s) => s.step)).toContain('ack');
+    expect((await detail(a)).status).toBe(404);
+    expect((await detail(c)).body.allowedActions).toContain('accept');
+
+    const accepted = await step(c, moved.body, 'accept');
+    const refused = await patch({
+      assigneeOrganisationId: a.organisationId,
+      version: accepted.body.version,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.details.map((d) => d.path)).toEqual(['assigneeOrganisationId']);
+    expect((await detail()).body.assignee.organisationId).toBe(c.organisationId);
+  });
 });

@@ -39,6 +39,8 @@ export const updateTaskSchema = z
     priority: z.enum(TASK_PRIORITY_VALUES).optional(),
     dueDate: dateSchema.optional(),
     reportEveryWorkdays: z.number().int().min(1).max(60).nullable().optional(),
+    /** Another 主办 while nobody has accepted: the 签收 clock starts again. */
+    assigneeOrganisationId: z.uuid().optional(),
   })
   .strict();
 export type UpdateTaskRequest = z.output<typeof updateTaskSchema>;

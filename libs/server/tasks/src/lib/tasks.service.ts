@@ -65,6 +65,10 @@ const MESSAGES = {
   notOfChain: { 'zh-CN': '不属于本产业链', en: 'Not part of this chain' },
   reason: { 'zh-CN': '请填写原因', en: 'Please give a reason' },
   closed: { 'zh-CN': '任务已办结或撤销，不能再修改', en: 'A done or cancelled task cannot change' },
+  accepted: {
+    'zh-CN': '任务已签收，不能更换承办单位；请撤销后重新交办',
+    en: 'An accepted task keeps its assignee: cancel it and assign a new one',
+  },
 } as const;
 
 /**
@@ -246,8 +250,25 @@ export class TasksService {
         ])) as [{ past: boolean }];
         if (past) throw new ValidationFailedError([fieldError('dueDate', MESSAGES.pastDue)]);
       }
+      const reassigned =
+        changes.assigneeOrganisationId !== undefined &&
+        changes.assigneeOrganisationId !== before.assignee.organisationId;
+      if (reassigned && before.status !== 'draft' && before.status !== 'assigned') {
+        throw new ConflictError([fieldError('assigneeOrganisationId', MESSAGES.accepted)]);
+      }
       await versionedUpdate(manager, 'task', taskId, changes);
-      // A new due date or cadence supersedes the pending steps of the old one.
+      if (reassigned) {
+        // The new 主办 is no longer also a 协办; its 签收 clock starts today.
+        await manager.query(
+          `DELETE FROM task_co_handler WHERE task_id = $1 AND organisation_id = $2`,
+          [taskId, changes.assigneeOrganisationId],
+        );
+        if (before.status === 'assigned') {
+          await this.escalation.recordAssignment(manager, taskId, before.chainId);
+        }
+      }
+      // A new due date, cadence or assignee: pending steps no longer planned are superseded
+      // (steps that stay resolve their recipients when they fire, so they reach the new 主办).
       await this.escalation.planTask(manager, taskId);
       await this.event(manager, taskId, user, 'update', null, null, null, changes);
       await this.audit.record(
