@@ -5,7 +5,24 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@lianzhang/server/testing';
-import { verifyWebhookSignature } from '@lianzhang/server/notifications';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  AuditModule,
+  ConfigModule,
+  DatabaseModule,
+  inTransaction,
+  loadConfig,
+  QueueModule,
+} from '@lianzhang/server/core';
+import {
+  DeliveryJobsModule,
+  DeliveryService,
+  NotificationsService,
+  verifyWebhookSignature,
+} from '@lianzhang/server/notifications';
+import { SCHEMA } from '@lianzhang/server/schema';
+import { DataSource } from 'typeorm';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -190,5 +207,101 @@ describe('webhook deliveries', () => {
     } finally {
       await hook.close();
     }
+  });
+});
+
+/** The daily digest and the e-mail preference, against the real services and database. */
+describe('daily digest', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let users: { id: string; username: string }[];
+  const prefix = testQueuePrefix('digest');
+
+  beforeAll(async () => {
+    database = await createTestDatabase('digest');
+    await prepareDatabase(database.url, 1);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: database.url,
+      QUEUE_BACKEND: 'postgres',
+      QUEUE_PREFIX: prefix,
+    });
+    @Module({
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(SCHEMA, 'test-digest'),
+        QueueModule,
+        AuditModule,
+        DeliveryJobsModule,
+      ],
+    })
+    class DigestTestModule {}
+    app = await NestFactory.createApplicationContext(DigestTestModule, { logger: false });
+    await app.init();
+    users = (await app
+      .get(DataSource)
+      .query(
+        `SELECT id, username FROM app_user WHERE username IN ('ent-a', 'ent-b') ORDER BY username`,
+      )) as { id: string; username: string }[];
+    // ent-a wants one e-mail a morning; ent-b wants each one as it comes.
+    await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO notification_preference (user_id, email, daily_digest) VALUES ($1, 'a@example.cn', true), ($2, 'b@example.cn', false)`,
+        [users[0]?.id, users[1]?.id],
+      );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database.drop();
+  });
+
+  const deliveries = async () =>
+    (await app
+      .get(DataSource)
+      .query(
+        `SELECT dedupe_key AS key, target, message->>'text' AS text FROM delivery ORDER BY created_at, target`,
+      )) as { key: string; target: string; text: string }[];
+
+  it('sends at once only to those who did not ask for the digest, and the digest once a workday', async () => {
+    const notifications = app.get(NotificationsService);
+    const dataSource = app.get(DataSource);
+    for (const [eventId, title] of [
+      ['00000000-0000-4000-8000-00000000000a', '任务「补链」将于 2026-12-04 到期'],
+      ['00000000-0000-4000-8000-00000000000b', '黄牌督办：任务「强链」已逾期 3 个工作日'],
+    ] as const) {
+      await inTransaction(dataSource, (manager) =>
+        notifications.notify(manager, {
+          eventId,
+          userIds: users.map((u) => u.id),
+          kind: 'task.step',
+          level: 'reminder',
+          title: { 'zh-CN': title, en: title },
+          body: { 'zh-CN': '测试', en: 'test' },
+          link: null,
+          subjectType: 'task',
+          subjectId: eventId,
+          chainId: null,
+          channels: ['email'],
+        }),
+      );
+    }
+    expect((await deliveries()).map((d) => d.target)).toEqual(['b@example.cn', 'b@example.cn']);
+
+    const service = app.get(DeliveryService);
+    // Saturday 2026-11-28 is no workday; Monday 2026-11-30 is.
+    expect(await service.digest(new Date('2026-11-28T08:30:00+08:00'))).toBe('not_a_workday');
+    expect(await service.digest(new Date('2026-11-30T08:30:00+08:00'))).toEqual({ sent: 1 });
+    expect(await service.digest(new Date('2026-11-30T08:30:00+08:00'))).toEqual({ sent: 0 });
+    const digest = (await deliveries()).filter((d) => d.target === 'a@example.cn');
+    expect(digest).toEqual([
+      {
+        key: `digest:2026-11-30:${users[0]?.id}`,
+        target: 'a@example.cn',
+        text: '任务「补链」将于 2026-12-04 到期\n黄牌督办：任务「强链」已逾期 3 个工作日',
+      },
+    ]);
   });
 });
