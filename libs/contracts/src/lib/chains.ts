@@ -21,9 +21,8 @@ import {
   type ShortBoardStatus,
 } from '@lianzhang/domain';
 import { z } from 'zod';
-import { listQuerySchema } from './lists';
+import { listQuerySchema, requiredText } from './lists';
 
-const text = (max: number) => z.string().trim().min(1, 'text.blank').max(max);
 const regionCode = z.string().regex(/^\d{6}$/, 'region.code');
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const dateSchema = z.iso.date({ error: 'date.invalid' });
@@ -43,8 +42,8 @@ export const createChainSchema = z
       .string()
       .regex(/^[a-z0-9]+(\.[a-z0-9-]+)*$/, 'text.blank')
       .max(64),
-    nameZh: text(100),
-    nameEn: text(200),
+    nameZh: requiredText(100),
+    nameEn: requiredText(200),
     industryGroup: z.enum(INDUSTRY_GROUPS),
     level: z.enum(CHAIN_LEVELS),
     regionCode,
@@ -59,8 +58,8 @@ export type CreateChainRequest = z.output<typeof createChainSchema>;
 export const updateChainSchema = z
   .object({
     version: z.number().int().min(1),
-    nameZh: text(100).optional(),
-    nameEn: text(200).optional(),
+    nameZh: requiredText(100).optional(),
+    nameEn: requiredText(200).optional(),
     targetText: z.string().trim().max(500).nullable().optional(),
     targetValue: z.number().positive().nullable().optional(),
     targetUnit: z.string().trim().max(20).nullable().optional(),
@@ -114,7 +113,7 @@ export interface ChainMemberDto {
 
 export const createNodeSchema = z
   .object({
-    name: text(100),
+    name: requiredText(100),
     stage: z.enum(CHAIN_STAGES),
     parentId: z.uuid().nullable().optional(),
     foreignDependence: share.nullable().optional(),
@@ -150,7 +149,7 @@ export interface ChainNodeDto {
 
 export const createShortBoardSchema = z
   .object({
-    title: text(200),
+    title: requiredText(200),
     description: z.string().max(5000).optional(),
     category: z.enum(SHORT_BOARD_CATEGORIES),
     nodeId: z.uuid().nullable().optional(),
@@ -167,7 +166,7 @@ export type CreateShortBoardRequest = z.output<typeof createShortBoardSchema>;
 export const updateShortBoardSchema = z
   .object({
     version: z.number().int().min(1),
-    title: text(200).optional(),
+    title: requiredText(200).optional(),
     description: z.string().max(5000).optional(),
     status: z.enum(SHORT_BOARD_STATUSES).optional(),
     progress: z.number().int().min(0).max(100).optional(),
@@ -202,7 +201,7 @@ export interface ShortBoardDto {
 
 export const createProjectSchema = z
   .object({
-    name: text(200),
+    name: requiredText(200),
     type: z.enum(PROJECT_TYPES),
     regionCode,
     ownerOrganisationId: z.uuid(),
@@ -210,7 +209,7 @@ export const createProjectSchema = z
     startDate: dateSchema,
     endDate: dateSchema,
     milestones: z
-      .array(z.object({ name: text(200), plannedDate: dateSchema }).strict())
+      .array(z.object({ name: requiredText(200), plannedDate: dateSchema }).strict())
       .max(50)
       .optional(),
   })
@@ -221,7 +220,7 @@ export type CreateProjectRequest = z.output<typeof createProjectSchema>;
 export const updateProjectSchema = z
   .object({
     version: z.number().int().min(1),
-    name: text(200).optional(),
+    name: requiredText(200).optional(),
     stage: z.enum(PROJECT_STAGES).optional(),
     completedInvestment: z.number().min(0).max(1e12).optional(),
     endDate: dateSchema.optional(),

@@ -9,9 +9,8 @@ import {
   type Role,
 } from '@lianzhang/domain';
 import { z } from 'zod';
-import { listQuerySchema } from './lists';
+import { listQuerySchema, requiredText } from './lists';
 
-const text = (max: number) => z.string().trim().min(1, 'text.blank').max(max);
 const regionCode = z.string().regex(/^\d{6}$/, 'region.code');
 
 export const loginRequestSchema = z
@@ -57,7 +56,7 @@ export const creditCodeSchema = z
 
 export const createOrganisationSchema = z
   .object({
-    name: text(200),
+    name: requiredText(200),
     kind: z.enum(ORGANISATION_KINDS),
     creditCode: creditCodeSchema.optional(),
     regionCode,
@@ -73,7 +72,7 @@ export type CreateOrganisationRequest = z.infer<typeof createOrganisationSchema>
 export const updateOrganisationSchema = z
   .object({
     version: z.number().int().min(1),
-    name: text(200).optional(),
+    name: requiredText(200).optional(),
     creditCode: creditCodeSchema.optional(),
     regionCode: regionCode.optional(),
   })
@@ -103,7 +102,7 @@ export const createUserSchema = z
       .trim()
       .toLowerCase()
       .regex(/^[a-z][a-z0-9._-]{2,63}$/, 'username.format'),
-    displayName: text(100),
+    displayName: requiredText(100),
     role: z.enum(ROLES),
     organisationId: z.uuid(),
     regionCode: regionCode.nullable().optional(),
@@ -115,7 +114,7 @@ export type CreateUserRequest = z.infer<typeof createUserSchema>;
 export const updateUserSchema = z
   .object({
     version: z.number().int().min(1),
-    displayName: text(100).optional(),
+    displayName: requiredText(100).optional(),
     role: z.enum(ROLES).optional(),
     organisationId: z.uuid().optional(),
     regionCode: regionCode.nullable().optional(),

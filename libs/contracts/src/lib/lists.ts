@@ -36,3 +36,6 @@ export function parseSort<F extends string>(sort: string): { field: F; direction
     ? { field: sort.slice(1) as F, direction: 'DESC' }
     : { field: sort as F, direction: 'ASC' };
 }
+
+/** A required text field: trimmed, not blank (`text.blank`), at most `max` characters. */
+export const requiredText = (max: number) => z.string().trim().min(1, 'text.blank').max(max);

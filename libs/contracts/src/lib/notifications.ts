@@ -6,7 +6,7 @@ import {
   type EscalationPolicy,
 } from '@lianzhang/domain';
 import { z } from 'zod';
-import { listQuerySchema } from './lists';
+import { listQuerySchema, requiredText } from './lists';
 
 type Text = { readonly 'zh-CN': string; readonly en: string };
 
@@ -72,7 +72,7 @@ export const createDeliveryEndpointSchema = z
   .object({
     chainId: z.uuid().nullable(),
     kind: z.enum(ENDPOINT_KINDS),
-    name: z.string().trim().min(1, 'text.blank').max(100),
+    name: requiredText(100),
     url: z.url({ error: 'url.invalid' }).max(2000),
     secret: z.string().min(1).max(500).nullable().optional(),
     minLevel: z.enum(ESCALATION_LEVELS).default('reminder'),

@@ -7,16 +7,15 @@ import {
 } from '@lianzhang/domain';
 import { z } from 'zod';
 import { dateSchema } from './chains';
-import { listQuerySchema } from './lists';
+import { listQuerySchema, requiredText } from './lists';
 
-const text = (max: number) => z.string().trim().min(1, 'text.blank').max(max);
 export const TASK_PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriorityValue = (typeof TASK_PRIORITY_VALUES)[number];
 
 export const createTaskSchema = z
   .object({
     chainId: z.uuid(),
-    title: text(200),
+    title: requiredText(200),
     description: z.string().max(10_000).optional(),
     assigneeOrganisationId: z.uuid(),
     coHandlerOrganisationIds: z.array(z.uuid()).max(20).optional(),
@@ -34,7 +33,7 @@ export type CreateTaskRequest = z.output<typeof createTaskSchema>;
 export const updateTaskSchema = z
   .object({
     version: z.number().int().min(1),
-    title: text(200).optional(),
+    title: requiredText(200).optional(),
     description: z.string().max(10_000).optional(),
     priority: z.enum(TASK_PRIORITY_VALUES).optional(),
     dueDate: dateSchema.optional(),
@@ -54,7 +53,7 @@ export const taskTransitionSchema = z
   .strict();
 export type TaskTransitionRequest = z.output<typeof taskTransitionSchema>;
 
-export const taskCommentSchema = z.object({ body: text(5000) }).strict();
+export const taskCommentSchema = z.object({ body: requiredText(5000) }).strict();
 
 export const taskListQuerySchema = listQuerySchema(['dueDate', 'createdAt', 'priority', 'title'], {
   chainId: z.uuid().optional(),
@@ -138,7 +137,7 @@ export interface TaskDetailDto extends TaskDto {
 export const createReportSchema = z
   .object({
     percent: z.number().int().min(0).max(100),
-    narrative: text(10_000),
+    narrative: requiredText(10_000),
     problems: z.string().max(5000).optional(),
     needs: z.string().max(5000).optional(),
   })
@@ -198,8 +197,8 @@ export const createRequestSchema = z
   .object({
     chainId: z.uuid(),
     category: z.enum(REQUEST_CATEGORY_VALUES),
-    title: text(200),
-    body: text(10_000),
+    title: requiredText(200),
+    body: requiredText(10_000),
   })
   .strict();
 export type CreateCoordinationRequest = z.output<typeof createRequestSchema>;
@@ -209,11 +208,15 @@ export const handleRequestSchema = z.discriminatedUnion('action', [
     .object({
       action: z.literal('assign'),
       version: z.number().int().min(1),
-      department: text(100),
+      department: requiredText(100),
     })
     .strict(),
   z
-    .object({ action: z.literal('answer'), version: z.number().int().min(1), answer: text(10_000) })
+    .object({
+      action: z.literal('answer'),
+      version: z.number().int().min(1),
+      answer: requiredText(10_000),
+    })
     .strict(),
   z.object({ action: z.literal('close'), version: z.number().int().min(1) }).strict(),
 ]);

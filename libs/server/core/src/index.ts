@@ -27,3 +27,4 @@ export * from './lib/database/numeric.transformer';
 export * from './lib/http/params';
 export * from './lib/database/versioned-update';
 export * from './lib/database/transaction';
+export * from './lib/database/sql-filter';

@@ -19,6 +19,7 @@ import {
   ConflictError,
   fieldError,
   NotFoundError,
+  SqlFilter,
   ValidationFailedError,
   type AuthenticatedUser,
 } from '@lianzhang/server/core';
@@ -45,25 +46,22 @@ export class ChainsService {
 
   async list(user: AuthenticatedUser, query: ChainListQuery): Promise<Page<ChainDto>> {
     const params: unknown[] = [];
-    const where = [scopeCondition(await this.scope.visible(user), 'c.id', params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.industryGroup) add('c.industry_group = ?', query.industryGroup);
-    if (query.level) add('c.level = ?', query.level);
-    if (query.regionCode) add('c.region_code = ?', query.regionCode);
-    if (query.q) add('(c.name_zh ILIKE ? OR c.name_en ILIKE ?)', `%${query.q}%`);
+    const filter = new SqlFilter(params).raw(
+      scopeCondition(await this.scope.visible(user), 'c.id', params),
+    );
+    if (query.industryGroup) filter.add('c.industry_group = ?', query.industryGroup);
+    if (query.level) filter.add('c.level = ?', query.level);
+    if (query.regionCode) filter.add('c.region_code = ?', query.regionCode);
+    if (query.q) filter.add('(c.name_zh ILIKE ? OR c.name_en ILIKE ?)', `%${query.q}%`);
     const sort = parseSort<keyof typeof SORT>(query.sort);
-    const filter = where.join(' AND ');
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM chain c WHERE ${filter}`,
-      params,
+      `SELECT count(*)::int AS total FROM chain c WHERE ${filter.where}`,
+      filter.params,
     )) as [{ total: number }];
+    const page = filter.page(query);
     const rows = (await this.dataSource.query(
-      `SELECT c.* FROM chain c WHERE ${filter} ORDER BY ${SORT[sort.field]} ${sort.direction}, c.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      `SELECT c.* FROM chain c WHERE ${filter.where} ORDER BY ${SORT[sort.field]} ${sort.direction}, c.id ${page.sql}`,
+      page.params,
     )) as ChainRow[];
     return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
   }

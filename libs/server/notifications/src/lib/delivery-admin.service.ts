@@ -17,6 +17,7 @@ import {
   fieldError,
   inTransaction,
   NotFoundError,
+  SqlFilter,
   ValidationFailedError,
   versionedUpdate,
 } from '@lianzhang/server/core';
@@ -195,25 +196,23 @@ export class DeliveryAdminService {
   }
 
   async deliveries(query: DeliveryListQuery): Promise<Page<DeliveryDto>> {
-    const params: unknown[] = [];
-    const where = ['TRUE'];
-    if (query.status) where.push(`d.status = $${params.push(query.status)}`);
-    if (query.channel) where.push(`d.channel = $${params.push(query.channel)}`);
-    const filter = where.join(' AND ');
+    const filter = new SqlFilter();
+    if (query.status) filter.add('d.status = ?', query.status);
+    if (query.channel) filter.add('d.channel = ?', query.channel);
     const sort = parseSort<'createdAt'>(query.sort);
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM delivery d WHERE ${filter}`,
-      params,
+      `SELECT count(*)::int AS total FROM delivery d WHERE ${filter.where}`,
+      filter.params,
     )) as [{ total: number }];
+    const page = filter.page(query);
     const rows = (await this.dataSource.query(
       `SELECT d.id, d.channel, d.target, d.status, d.attempts, d.last_error AS "lastError", d.message->>'title' AS title,
               d.created_at AS "createdAt", d.delivered_at AS "deliveredAt",
               coalesce((SELECT json_agg(json_build_object('attempt', a.attempt, 'at', a.at, 'ok', a.ok, 'statusCode', a.status_code,
                                                           'error', a.error, 'durationMs', a.duration_ms) ORDER BY a.id)
                         FROM delivery_attempt a WHERE a.delivery_id = d.id), '[]') AS log
-       FROM delivery d WHERE ${filter} ORDER BY d.created_at ${sort.direction}, d.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+       FROM delivery d WHERE ${filter.where} ORDER BY d.created_at ${sort.direction}, d.id ${page.sql}`,
+      page.params,
     )) as (Omit<DeliveryDto, 'createdAt' | 'deliveredAt'> & {
       createdAt: Date;
       deliveredAt: Date | null;

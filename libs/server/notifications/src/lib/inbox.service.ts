@@ -9,7 +9,7 @@ import {
   type NotificationPreferencesRequest,
   type Page,
 } from '@lianzhang/contracts';
-import { ConflictError, type AuthenticatedUser } from '@lianzhang/server/core';
+import { ConflictError, SqlFilter, type AuthenticatedUser } from '@lianzhang/server/core';
 import type { DataSource } from 'typeorm';
 
 const COLUMNS = `id, kind, level, title, body, link, subject_type AS "subjectType", subject_id AS "subjectId",
@@ -26,15 +26,18 @@ export class InboxService {
     user: AuthenticatedUser,
     query: NotificationListQuery,
   ): Promise<Page<NotificationDto>> {
-    const filter = `user_id = $1${query.unread === 'true' ? ' AND read_at IS NULL' : query.unread === 'false' ? ' AND read_at IS NOT NULL' : ''}`;
+    const filter = new SqlFilter().add('user_id = ?', user.id);
+    if (query.unread)
+      filter.raw(query.unread === 'true' ? 'read_at IS NULL' : 'read_at IS NOT NULL');
     const sort = parseSort<'createdAt'>(query.sort);
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM notification WHERE ${filter}`,
-      [user.id],
+      `SELECT count(*)::int AS total FROM notification WHERE ${filter.where}`,
+      filter.params,
     )) as [{ total: number }];
+    const page = filter.page(query);
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notification WHERE ${filter} ORDER BY created_at ${sort.direction}, id LIMIT $2 OFFSET $3`,
-      [user.id, query.pageSize, (query.page - 1) * query.pageSize],
+      `SELECT ${COLUMNS} FROM notification WHERE ${filter.where} ORDER BY created_at ${sort.direction}, id ${page.sql}`,
+      page.params,
     )) as Row[];
     return {
       items: rows.map((r) => ({

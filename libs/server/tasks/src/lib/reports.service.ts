@@ -15,6 +15,7 @@ import { ChainScopeService, scopeCondition } from '@lianzhang/server/chains';
 import {
   AuditService,
   inTransaction,
+  SqlFilter,
   ConflictError,
   DomainError,
   fieldError,
@@ -106,24 +107,20 @@ export class ReportsService {
 
   async list(user: AuthenticatedUser, query: ReportListQuery): Promise<Page<ProgressReportDto>> {
     const params: unknown[] = [];
-    const where = [await this.reportVisibility(user, params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.status) add('r.status = ?', query.status);
-    if (query.chainId) add('r.chain_id = ?', query.chainId);
-    if (query.subjectType) add('r.subject_type = ?', query.subjectType);
-    if (query.subjectId) add('r.subject_id = ?', query.subjectId);
-    const filter = where.join(' AND ');
+    const filter = new SqlFilter(params).raw(await this.reportVisibility(user, params));
+    if (query.status) filter.add('r.status = ?', query.status);
+    if (query.chainId) filter.add('r.chain_id = ?', query.chainId);
+    if (query.subjectType) filter.add('r.subject_type = ?', query.subjectType);
+    if (query.subjectId) filter.add('r.subject_id = ?', query.subjectId);
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM progress_report r WHERE ${filter}`,
-      params,
+      `SELECT count(*)::int AS total FROM progress_report r WHERE ${filter.where}`,
+      filter.params,
     )) as [{ total: number }];
+    const page = filter.page(query);
     const rows = (await this.dataSource.query(
-      `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN organisation o ON o.id = r.organisation_id WHERE ${filter}
-       ORDER BY r.created_at ${query.sort === '-createdAt' ? 'DESC' : 'ASC'}, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN organisation o ON o.id = r.organisation_id WHERE ${filter.where}
+       ORDER BY r.created_at ${query.sort === '-createdAt' ? 'DESC' : 'ASC'}, r.id ${page.sql}`,
+      page.params,
     )) as RawReport[];
     return { items: rows.map(reportDto), total, page: query.page, pageSize: query.pageSize };
   }

@@ -32,6 +32,7 @@ import {
   ValidationFailedError,
   type AuthenticatedUser,
   versionedUpdate,
+  SqlFilter,
   inTransaction,
 } from '@lianzhang/server/core';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
@@ -87,27 +88,22 @@ export class TasksService {
 
   async list(user: AuthenticatedUser, query: TaskListQuery): Promise<Page<TaskDto>> {
     const params: unknown[] = [];
-    const where = [await this.visibility(user, params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.chainId) add('t.chain_id = ?', query.chainId);
-    if (query.status) add('t.status = ?', query.status);
+    const filter = new SqlFilter(params).raw(await this.visibility(user, params));
+    if (query.chainId) filter.add('t.chain_id = ?', query.chainId);
+    if (query.status) filter.add('t.status = ?', query.status);
     if (query.assigneeOrganisationId)
-      add('t.assignee_organisation_id = ?', query.assigneeOrganisationId);
-    if (query.overdue) where.push(query.overdue === 'true' ? OVERDUE : `NOT ${OVERDUE}`);
-    if (query.q) add('t.title ILIKE ?', `%${query.q}%`);
-    const filter = where.join(' AND ');
+      filter.add('t.assignee_organisation_id = ?', query.assigneeOrganisationId);
+    if (query.overdue) filter.raw(query.overdue === 'true' ? OVERDUE : `NOT ${OVERDUE}`);
+    if (query.q) filter.add('t.title ILIKE ?', `%${query.q}%`);
     const sort = parseSort<keyof typeof SORT>(query.sort);
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total ${TASK_FROM} WHERE ${filter}`,
-      params,
+      `SELECT count(*)::int AS total ${TASK_FROM} WHERE ${filter.where}`,
+      filter.params,
     )) as [{ total: number }];
+    const page = filter.page(query);
     const rows = (await this.dataSource.query(
-      `SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE ${filter} ORDER BY ${SORT[sort.field]} ${sort.direction}, t.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      `SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE ${filter.where} ORDER BY ${SORT[sort.field]} ${sort.direction}, t.id ${page.sql}`,
+      page.params,
     )) as TaskRow[];
     const managed = await this.scope.managed(user);
     return {

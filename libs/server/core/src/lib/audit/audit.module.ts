@@ -10,6 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../errors/zod-validation.pipe';
+import { SqlFilter } from '../database/sql-filter';
 import { AuditService } from './audit.service';
 
 @Global()
@@ -29,27 +30,22 @@ export class AuditController {
   async list(
     @Query(new ZodValidationPipe(auditListQuerySchema)) query: AuditListQuery,
   ): Promise<Page<AuditEntryDto>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.actorId) add('actor_id = ?', query.actorId);
-    if (query.action) add('action = ?', query.action);
-    if (query.subjectType) add('subject_type = ?', query.subjectType);
-    if (query.subjectId) add('subject_id = ?', query.subjectId);
-    if (query.from) add('occurred_at >= ?::timestamptz', query.from);
-    if (query.to) add('occurred_at < ?::timestamptz', query.to);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = new SqlFilter();
+    if (query.actorId) filter.add('actor_id = ?', query.actorId);
+    if (query.action) filter.add('action = ?', query.action);
+    if (query.subjectType) filter.add('subject_type = ?', query.subjectType);
+    if (query.subjectId) filter.add('subject_id = ?', query.subjectId);
+    if (query.from) filter.add('occurred_at >= ?::timestamptz', query.from);
+    if (query.to) filter.add('occurred_at < ?::timestamptz', query.to);
     const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM audit_entry ${filter}`,
-      params,
+      `SELECT count(*)::int AS total FROM audit_entry WHERE ${filter.where}`,
+      filter.params,
     )) as [{ total: number }];
+    const page = filter.page(query);
     const rows = (await this.dataSource.query(
       `SELECT id::text, occurred_at, actor_id, actor_role, action, subject_type, subject_id, before, after, client_address, request_id
-       FROM audit_entry ${filter} ORDER BY audit_entry.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+       FROM audit_entry WHERE ${filter.where} ORDER BY audit_entry.id DESC ${page.sql}`,
+      page.params,
     )) as Record<string, unknown>[];
     return {
       items: rows.map((r) => ({
