@@ -22,8 +22,9 @@ import {
   SqlFilter,
   ValidationFailedError,
   type AuthenticatedUser,
+  inTransaction,
 } from '@lianzhang/server/core';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ChainEntity, ChainNodeEntity } from './chain.entities';
 import { ChainScopeService, scopeCondition } from './chain-scope.service';
 
@@ -424,26 +425,22 @@ export class ChainsService {
   }
 
   /** A transaction whose constraint violations come back as field errors. */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (!(error instanceof QueryFailedError)) throw error;
-      const constraint = (error.driverError as { constraint?: string }).constraint ?? '';
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work, (constraint) => {
       if (constraint === 'uq_chain_code')
-        throw new ConflictError([
+        return new ConflictError([
           fieldError('code', { 'zh-CN': '该编码已被使用', en: 'This code is taken' }),
         ]);
       if (constraint === 'fk_chain_region')
-        throw new ValidationFailedError([fieldError('regionCode', NO_SUCH.region)]);
+        return new ValidationFailedError([fieldError('regionCode', NO_SUCH.region)]);
       if (constraint === 'fk_chain_parent')
-        throw new ValidationFailedError([fieldError('parentId', NO_SUCH.parentChain)]);
+        return new ValidationFailedError([fieldError('parentId', NO_SUCH.parentChain)]);
       if (constraint.endsWith('_organisation'))
-        throw new ValidationFailedError([fieldError('organisationId', NO_SUCH.organisation)]);
+        return new ValidationFailedError([fieldError('organisationId', NO_SUCH.organisation)]);
       if (constraint === 'fk_chain_leadership_user')
-        throw new ValidationFailedError([fieldError('userId', NO_SUCH.user)]);
-      throw error;
-    }
+        return new ValidationFailedError([fieldError('userId', NO_SUCH.user)]);
+      return undefined;
+    });
   }
 }
 

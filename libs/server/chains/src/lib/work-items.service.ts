@@ -17,8 +17,9 @@ import {
   ValidationFailedError,
   type AuthenticatedUser,
   versionedUpdate,
+  inTransaction,
 } from '@lianzhang/server/core';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ChainScopeService, includes, scopeCondition } from './chain-scope.service';
 
 /** Dates are calendar days in Asia/Shanghai; pace is judged at the start of that day. */
@@ -328,22 +329,19 @@ export class WorkItemsService {
     }
   }
 
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (!(error instanceof QueryFailedError)) throw error;
-      const constraint = (error.driverError as { constraint?: string }).constraint ?? '';
+  /** A transaction whose constraint violations come back as field errors. */
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work, (constraint) => {
       if (constraint.endsWith('_organisation')) {
         const path = constraint.startsWith('fk_project')
           ? 'ownerOrganisationId'
           : 'ownerOrganisationIds';
-        throw new ValidationFailedError([
+        return new ValidationFailedError([
           fieldError(path, { 'zh-CN': '没有这个单位', en: 'No such organisation' }),
         ]);
       }
       if (constraint === 'fk_project_region') {
-        throw new ValidationFailedError([
+        return new ValidationFailedError([
           fieldError('regionCode', {
             'zh-CN': '没有这个行政区划代码',
             en: 'No region has this code',
@@ -351,14 +349,14 @@ export class WorkItemsService {
         ]);
       }
       if (constraint === 'ck_short_board_dates' || constraint === 'ck_project_dates') {
-        throw new ValidationFailedError([
+        return new ValidationFailedError([
           fieldError('targetDate', {
             'zh-CN': '结束日期不能早于开始日期',
             en: 'The end date cannot be before the start date',
           }),
         ]);
       }
-      throw error;
-    }
+      return undefined;
+    });
   }
 }

@@ -16,8 +16,9 @@ import {
   NotFoundError,
   ValidationFailedError,
   type AuthenticatedUser,
+  violatedConstraint,
 } from '@lianzhang/server/core';
-import { Brackets, QueryFailedError, Repository } from 'typeorm';
+import { Brackets, Repository } from 'typeorm';
 import type { z } from 'zod';
 import { OrganisationEntity } from './organisation.entity';
 
@@ -150,8 +151,7 @@ function toDto(row: OrganisationEntity): OrganisationDto {
 
 /** Constraint violations become field errors; anything else stays what it was. */
 function translateWriteError(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error;
-  const constraint = (error.driverError as { constraint?: string }).constraint;
+  const constraint = violatedConstraint(error);
   if (constraint === 'uq_organisation_credit_code')
     return new ConflictError([fieldError('creditCode', DUPLICATE_CREDIT_CODE)]);
   if (constraint === 'fk_organisation_region')

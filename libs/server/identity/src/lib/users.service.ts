@@ -8,8 +8,9 @@ import {
   NotFoundError,
   ValidationFailedError,
   type AuthenticatedUser,
+  violatedConstraint,
 } from '@lianzhang/server/core';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
 
@@ -59,13 +60,11 @@ export class UsersService {
         return dto;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError) {
-        const constraint = (error.driverError as { constraint?: string }).constraint;
-        if (constraint === 'uq_app_user_username')
-          throw new ConflictError([fieldError('username', TAKEN)]);
-        if (constraint === 'fk_app_user_organisation') {
-          throw new ValidationFailedError([fieldError('organisationId', NO_ORGANISATION)]);
-        }
+      const constraint = violatedConstraint(error);
+      if (constraint === 'uq_app_user_username')
+        throw new ConflictError([fieldError('username', TAKEN)]);
+      if (constraint === 'fk_app_user_organisation') {
+        throw new ValidationFailedError([fieldError('organisationId', NO_ORGANISATION)]);
       }
       throw error;
     }
@@ -113,10 +112,7 @@ export class UsersService {
         return after;
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { constraint?: string }).constraint === 'fk_app_user_organisation'
-      ) {
+      if (violatedConstraint(error) === 'fk_app_user_organisation') {
         throw new ValidationFailedError([fieldError('organisationId', NO_ORGANISATION)]);
       }
       throw error;

@@ -21,7 +21,7 @@ import {
   ValidationFailedError,
   versionedUpdate,
 } from '@lianzhang/server/core';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { checkOutboundUrl, OutboundRefusedError } from './delivery';
 import { NotificationsService } from './notifications.service';
 
@@ -275,19 +275,13 @@ export class DeliveryAdminService {
     }
   }
 
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await inTransaction(this.dataSource, work);
-    } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { constraint?: string }).constraint === 'fk_delivery_endpoint_chain'
-      ) {
-        throw new ValidationFailedError([
-          fieldError('chainId', { 'zh-CN': '产业链不存在', en: 'No such chain' }),
-        ]);
-      }
-      throw error;
-    }
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work, (constraint) =>
+      constraint === 'fk_delivery_endpoint_chain'
+        ? new ValidationFailedError([
+            fieldError('chainId', { 'zh-CN': '产业链不存在', en: 'No such chain' }),
+          ])
+        : undefined,
+    );
   }
 }

@@ -35,7 +35,7 @@ import {
   SqlFilter,
   inTransaction,
 } from '@lianzhang/server/core';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TaskEscalationService } from './task-escalation.service';
 
 const SORT = {
@@ -418,21 +418,16 @@ export class TasksService {
     };
   }
 
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await inTransaction(this.dataSource, work);
-    } catch (error) {
-      if (!(error instanceof QueryFailedError)) throw error;
-      const constraint = (error.driverError as { constraint?: string }).constraint ?? '';
-      if (constraint === 'fk_task_assignee_organisation')
-        throw new ValidationFailedError([
-          fieldError('assigneeOrganisationId', MESSAGES.notEnterprise),
-        ]);
-      if (constraint === 'fk_task_co_handler_organisation')
-        throw new ValidationFailedError([
-          fieldError('coHandlerOrganisationIds', MESSAGES.notEnterprise),
-        ]);
-      throw error;
-    }
+  /** A transaction whose foreign-key violations come back as field errors. */
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work, (constraint) => {
+      const path = {
+        fk_task_assignee_organisation: 'assigneeOrganisationId',
+        fk_task_co_handler_organisation: 'coHandlerOrganisationIds',
+      }[constraint];
+      return path
+        ? new ValidationFailedError([fieldError(path, MESSAGES.notEnterprise)])
+        : undefined;
+    });
   }
 }

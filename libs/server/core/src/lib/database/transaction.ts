@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
 const AFTER_COMMIT = 'lianzhang.afterCommit';
 const logger = new Logger('Transaction');
@@ -15,14 +15,22 @@ type Hook = () => Promise<unknown> | unknown;
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
+  /** What a violated constraint means to the caller (a field error); undefined: rethrow as is. */
+  onViolation?: (constraint: string) => Error | undefined,
 ): Promise<T> {
   const hooks: Hook[] = [];
-  const result = await dataSource.transaction(async (manager) => {
-    const runner = manager.queryRunner;
-    if (!runner) throw new Error('a transaction without a query runner');
-    runner.data = { ...runner.data, [AFTER_COMMIT]: hooks };
-    return work(manager);
-  });
+  let result: T;
+  try {
+    result = await dataSource.transaction(async (manager) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('a transaction without a query runner');
+      runner.data = { ...runner.data, [AFTER_COMMIT]: hooks };
+      return work(manager);
+    });
+  } catch (error) {
+    const constraint = violatedConstraint(error);
+    throw (constraint && onViolation?.(constraint)) || error;
+  }
   for (const hook of hooks) {
     try {
       await hook();
@@ -33,6 +41,13 @@ export async function inTransaction<T>(
     }
   }
   return result;
+}
+
+/** The name of the constraint a failed statement violated, if that is why it failed. */
+export function violatedConstraint(error: unknown): string | undefined {
+  return error instanceof QueryFailedError
+    ? (error.driverError as { constraint?: string }).constraint
+    : undefined;
 }
 
 /** Runs `hook` after the surrounding {@link inTransaction} commits. */
