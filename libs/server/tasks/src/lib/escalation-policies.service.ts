@@ -51,14 +51,30 @@ export class EscalationPoliciesService {
       : { source: 'built_in', policy: DEFAULT_ESCALATION_POLICY, version: 0 };
   }
 
-  /** The policy in force on a chain the caller may see: its own, else the province's. */
+  /**
+   * The policy in force on a chain: its own, else the province's, else the built-in
+   * ladder, in one query. `version` is that of the chain's own row (0 without one), the
+   * version a PUT on the chain must name.
+   */
+  async effective(
+    chainId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EscalationPolicyDto> {
+    const [row] = (await manager.query(
+      `SELECT policy, version, chain_id IS NOT NULL AS own FROM escalation_policy
+       WHERE chain_id = $1 OR chain_id IS NULL ORDER BY chain_id NULLS LAST LIMIT 1`,
+      [chainId],
+    )) as { policy: EscalationPolicy; version: number; own: boolean }[];
+    if (!row) return { source: 'built_in', policy: DEFAULT_ESCALATION_POLICY, version: 0 };
+    return row.own
+      ? { source: 'chain', policy: row.policy, version: row.version }
+      : { source: 'province', policy: row.policy, version: 0 };
+  }
+
+  /** The policy in force on a chain the caller may see. */
   async chain(user: AuthenticatedUser, chainId: string): Promise<EscalationPolicyDto> {
     await this.scope.requireVisible(user, chainId);
-    const [row] = (await this.dataSource.query(
-      `SELECT policy, version FROM escalation_policy WHERE chain_id = $1`,
-      [chainId],
-    )) as { policy: EscalationPolicy; version: number }[];
-    return row ? { source: 'chain', ...row } : { ...(await this.province()), version: 0 };
+    return this.effective(chainId);
   }
 
   async setProvince(request: PutEscalationPolicyRequest): Promise<EscalationPolicyDto> {

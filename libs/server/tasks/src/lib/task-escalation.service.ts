@@ -19,6 +19,7 @@ import { CalendarService } from '@lianzhang/server/calendar';
 import { NotificationsService } from '@lianzhang/server/notifications';
 import { EventEffects, SchedulerService, type FiringEvent } from '@lianzhang/server/scheduler';
 import type { EntityManager } from 'typeorm';
+import { EscalationPoliciesService } from './escalation-policies.service';
 
 /** What a step's event row carries besides its key and time. */
 interface StepPayload {
@@ -59,6 +60,7 @@ export class TaskEscalationService implements OnModuleInit {
     private readonly effects: EventEffects,
     private readonly calendars: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly policies: EscalationPoliciesService,
   ) {}
 
   onModuleInit(): void {
@@ -72,13 +74,8 @@ export class TaskEscalationService implements OnModuleInit {
     });
   }
 
-  /** The chain's policy, else the province's default, else the built-in ladder. */
-  async policyFor(manager: EntityManager, chainId: string): Promise<EscalationPolicy> {
-    const [row] = (await manager.query(
-      `SELECT policy FROM escalation_policy WHERE chain_id = $1 OR chain_id IS NULL ORDER BY chain_id NULLS LAST LIMIT 1`,
-      [chainId],
-    )) as { policy: EscalationPolicy }[];
-    return row?.policy ?? DEFAULT_ESCALATION_POLICY;
+  private async policyFor(manager: EntityManager, chainId: string): Promise<EscalationPolicy> {
+    return (await this.policies.effective(chainId, manager)).policy;
   }
 
   /**
