@@ -43,6 +43,8 @@ describe('the web app served by the all-in-one server', () => {
         QUEUE_PREFIX: 'e2e_shell',
         WORKER_HEALTH_PORT: String(await freePort()),
         DATA_DIR: dataDir,
+        // The demo province and its accounts (README): people sign in before they see anything.
+        DEMO_DATA: 'true',
       },
     });
     browser = await launchChromium();
@@ -55,6 +57,24 @@ describe('the web app served by the all-in-one server', () => {
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     expect(code).toBe(0);
+  });
+
+  it('asks for sign-in first, explains a refusal, and keeps the session over a reload', async () => {
+    await page.goto(platform.baseUrl);
+    await page.waitForURL(/\/login\?returnUrl=%2F$/);
+    await page.getByLabel('用户名').fill('leader.ngit.ic');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').textContent()).toMatch(/用户名或密码/);
+    await keepScreenshot(page, 'login-refused');
+
+    await page.getByLabel('密码').fill('Lianzhang@2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('current-user').getByText('链长').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.reload();
+    await page.getByTestId('current-user').waitFor();
   });
 
   it('shows the shell in Chinese first, switches to English and remembers it', async () => {
@@ -78,6 +98,14 @@ describe('the web app served by the all-in-one server', () => {
 
     await page.reload();
     await expectText(page, 'h1', 'Industry Chain Leader Platform');
+  });
+
+  it('signs out for real: the app is behind sign-in again', async () => {
+    await page.goto(platform.baseUrl);
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await page.goto(platform.baseUrl);
+    await page.waitForURL(/\/login\?returnUrl=%2F$/);
   });
 
   it('serves client-side routes with the app and unknown api paths with the JSON error shape', async () => {

@@ -19,6 +19,8 @@ import {
   EnvironmentOutline,
   GlobalOutline,
   HomeOutline,
+  LogoutOutline,
+  UserOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
   ReloadOutline,
@@ -26,6 +28,8 @@ import {
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './auth/auth.interceptor';
+import { SessionStore } from './auth/session.store';
 import { acceptLanguageInterceptor } from './i18n/accept-language.interceptor';
 import { LanguageService } from './i18n/language.service';
 import { TranslocoHttpLoader } from './i18n/transloco-loader';
@@ -35,7 +39,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor, authInterceptor])),
     provideTransloco({
       config: {
         availableLangs: [...LANGUAGES],
@@ -57,10 +61,14 @@ export const appConfig: ApplicationConfig = {
       EnvironmentOutline,
       GlobalOutline,
       HomeOutline,
+      LogoutOutline,
+      UserOutline,
       MenuFoldOutline,
       MenuUnfoldOutline,
       ReloadOutline,
     ]),
     provideAppInitializer(() => inject(LanguageService).init()),
+    // A reload keeps the session: its refresh cookie brings a new access token.
+    provideAppInitializer(() => inject(SessionStore).restore()),
   ],
 };

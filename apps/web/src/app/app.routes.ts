@@ -1,10 +1,16 @@
 import type { Routes } from '@angular/router';
+import { signedInGuard } from './auth/auth.guard';
 import { ShellComponent } from './shell/shell.component';
 
 export const appRoutes: Routes = [
   {
+    path: 'login',
+    loadComponent: () => import('./auth/login.component').then((m) => m.LoginComponent),
+  },
+  {
     path: '',
     component: ShellComponent,
+    canActivate: [signedInGuard],
     children: [
       {
         path: '',

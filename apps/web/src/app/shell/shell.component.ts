@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Language } from '@lianzhang/contracts';
+import { ROLE_LABELS, type Role } from '@lianzhang/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { FormsModule } from '@angular/forms';
+import { SessionStore } from '../auth/session.store';
 import { LanguageService } from '../i18n/language.service';
 
 interface NavItem {
@@ -35,12 +37,18 @@ interface NavItem {
 })
 export class ShellComponent {
   protected readonly languages = inject(LanguageService);
+  protected readonly session = inject(SessionStore);
   protected readonly collapsed = signal(false);
   protected readonly languageOptions = [
     { label: '中文', value: 'zh-CN' },
     { label: 'EN', value: 'en' },
   ];
   protected readonly nav: readonly NavItem[] = [{ path: '/', icon: 'home', label: 'nav.home' }];
+
+  /** Role names come from the domain in both languages, as the api's do. */
+  protected roleLabel(role: Role): string {
+    return ROLE_LABELS[role][this.languages.language()];
+  }
 
   protected switchLanguage(value: string | number): void {
     void this.languages.use(value as Language);
