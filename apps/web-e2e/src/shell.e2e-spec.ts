@@ -9,6 +9,7 @@ import {
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { keepScreenshot, launchChromium } from './browser';
 
@@ -75,6 +76,42 @@ describe('the web app served by the all-in-one server', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await page.reload();
     await page.getByTestId('current-user').waitFor();
+  });
+
+  it('shows a notification committed by the worker live on the badge, and reads it', async () => {
+    await page.goto(`${platform.baseUrl}/notifications`);
+    await page.getByTestId('notifications').waitFor();
+    const badge = page.getByTestId('notification-badge');
+    // Written as the worker writes it: the row and its pg_notify in one transaction.
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      await db.query('BEGIN');
+      await db.query(
+        `INSERT INTO notification (user_id, kind, level, title, body, link)
+         SELECT id, 'task.step', 'yellow', $1, $2, '/tasks/x' FROM app_user WHERE username = 'leader.ngit.ic'`,
+        [
+          JSON.stringify({
+            'zh-CN': '黄牌督办（鲁链督〔2026〕1号）：任务「补链」已逾期 3 个工作日',
+            en: 'Yellow notice',
+          }),
+          JSON.stringify({ 'zh-CN': '集成电路 · 承办单位：测试企业', en: 'IC' }),
+        ],
+      );
+      await db.query(
+        `SELECT pg_notify('lz_notification', json_build_array(id)::text) FROM app_user WHERE username = 'leader.ngit.ic'`,
+      );
+      await db.query('COMMIT');
+    } finally {
+      await db.end();
+    }
+    await badge.locator('.ant-badge-count', { hasText: '1' }).waitFor();
+    await page.reload();
+    const item = page.getByTestId('notification').filter({ hasText: '鲁链督〔2026〕1号' });
+    await item.waitFor();
+    await keepScreenshot(page, 'notifications');
+    await item.click();
+    await badge.locator('.ant-badge-count').waitFor({ state: 'detached' });
   });
 
   it('shows the shell in Chinese first, switches to English and remembers it', async () => {

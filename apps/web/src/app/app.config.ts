@@ -12,6 +12,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '@lianzhang/contracts';
 import { provideTransloco } from '@jsverse/transloco';
 import {
   ApiOutline,
+  BellOutline,
   CheckCircleFill,
   CloseCircleFill,
   CloudServerOutline,
@@ -54,6 +55,7 @@ export const appConfig: ApplicationConfig = {
     provideNzI18n(zh_CN),
     provideNzIcons([
       ApiOutline,
+      BellOutline,
       CheckCircleFill,
       CloseCircleFill,
       CloudServerOutline,

@@ -17,6 +17,11 @@ export const appRoutes: Routes = [
         pathMatch: 'full',
         loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
       },
+      {
+        path: 'notifications',
+        loadComponent: () =>
+          import('./notifications/notifications.component').then((m) => m.NotificationsComponent),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -3,6 +3,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Language } from '@lianzhang/contracts';
 import { ROLE_LABELS, type Role } from '@lianzhang/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
@@ -10,6 +11,7 @@ import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { FormsModule } from '@angular/forms';
 import { SessionStore } from '../auth/session.store';
 import { LanguageService } from '../i18n/language.service';
+import { NotificationsStore } from '../notifications/notifications.store';
 
 interface NavItem {
   readonly path: string;
@@ -22,6 +24,7 @@ interface NavItem {
   selector: 'lz-shell',
   imports: [
     FormsModule,
+    NzBadgeModule,
     NzIconModule,
     NzLayoutModule,
     NzMenuModule,
@@ -43,7 +46,11 @@ export class ShellComponent {
     { label: '中文', value: 'zh-CN' },
     { label: 'EN', value: 'en' },
   ];
-  protected readonly nav: readonly NavItem[] = [{ path: '/', icon: 'home', label: 'nav.home' }];
+  protected readonly notifications = inject(NotificationsStore);
+  protected readonly nav: readonly NavItem[] = [
+    { path: '/', icon: 'home', label: 'nav.home' },
+    { path: '/notifications', icon: 'bell', label: 'nav.notifications' },
+  ];
 
   /** Role names come from the domain in both languages, as the api's do. */
   protected roleLabel(role: Role): string {
