@@ -9,6 +9,7 @@ import {
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { LoginResponse } from '@lianzhang/contracts';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { keepScreenshot, launchChromium } from './browser';
@@ -24,6 +25,8 @@ const WEB_INDEX = resolve(
   'browser',
   'index.html',
 );
+
+let platformUrl = '';
 
 describe('the web app served by the all-in-one server', () => {
   let database: TestDatabase;
@@ -48,6 +51,7 @@ describe('the web app served by the all-in-one server', () => {
         DEMO_DATA: 'true',
       },
     });
+    platformUrl = platform.baseUrl;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   });
@@ -145,6 +149,68 @@ describe('the web app served by the all-in-one server', () => {
     await page.waitForURL(/\/login\?returnUrl=%2F$/);
   });
 
+  it('lets an enterprise 签收 a task, and asks for a reason before it declines one', async () => {
+    // Two tasks the IC chain leader assigns to the chain master today, due tomorrow: first in its list.
+    const leader = await signInByApi('leader.ngit.ic');
+    const master = await signInByApi('ent.ngit.ic.1');
+    const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
+    const titles = ['核心装备国产化替代', '关键材料本地配套'];
+    for (const title of titles) {
+      const created = await fetch(`${platform.baseUrl}/api/tasks`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${leader.accessToken}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          chainId: leader.user.chains[0]?.id,
+          title,
+          assigneeOrganisationId: master.user.organisation.id,
+          dueDate: tomorrow,
+          assign: true,
+        }),
+      });
+      expect(created.status).toBe(201);
+    }
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+    });
+    const enterprise = await context.newPage();
+    try {
+      await enterprise.goto(`${platform.baseUrl}/tasks`);
+      await enterprise.waitForURL(/\/login\?returnUrl=%2Ftasks$/);
+      await enterprise.getByLabel('用户名').fill('ent.ngit.ic.1');
+      await enterprise.getByLabel('密码').fill('Lianzhang@2026');
+      await enterprise.getByRole('button', { name: '登录' }).click();
+      await enterprise.getByTestId('tasks').waitFor();
+      const row = (title: string) => enterprise.getByTestId('task-row').filter({ hasText: title });
+      await row(titles[0] as string).waitFor();
+      await enterprise.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+      await enterprise.waitForTimeout(400); // let the fade-in of the rows finish for the picture
+      await keepScreenshot(enterprise, 'enterprise-tasks');
+      await row(titles[0] as string)
+        .getByRole('button', { name: '签收' })
+        .click();
+      await row(titles[0] as string)
+        .getByTestId('task-status')
+        .getByText('已签收')
+        .waitFor();
+
+      await row(titles[1] as string)
+        .getByRole('button', { name: '拒收' })
+        .click();
+      await enterprise.getByRole('button', { name: '确定' }).click();
+      await enterprise.getByRole('alert').getByText('请填写原因').waitFor();
+      await enterprise.getByTestId('reason').fill('该任务不属于本企业业务范围');
+      await enterprise.getByRole('button', { name: '确定' }).click();
+      // Declined goes back to the chain office: the enterprise no longer sees it.
+      await row(titles[1] as string).waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('serves client-side routes with the app and unknown api paths with the JSON error shape', async () => {
     const deepLink = await fetch(`${platform.baseUrl}/some/client/route`, {
       headers: { Accept: 'text/html' },
@@ -163,6 +229,16 @@ describe('the web app served by the all-in-one server', () => {
     });
   });
 });
+
+/** Signs in through the api, as the app does, for test data made by another user. */
+async function signInByApi(username: string): Promise<LoginResponse> {
+  const response = await fetch(`${platformUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Lianzhang@2026' }),
+  });
+  return (await response.json()) as LoginResponse;
+}
 
 async function expectText(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector, { hasText: text }).waitFor({ timeout: 15_000 });

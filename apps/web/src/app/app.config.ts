@@ -24,6 +24,7 @@ import {
   UserOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
+  ProfileOutline,
   ReloadOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
@@ -67,6 +68,7 @@ export const appConfig: ApplicationConfig = {
       UserOutline,
       MenuFoldOutline,
       MenuUnfoldOutline,
+      ProfileOutline,
       ReloadOutline,
     ]),
     provideAppInitializer(() => inject(LanguageService).init()),

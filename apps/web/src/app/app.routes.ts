@@ -18,6 +18,10 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
       },
       {
+        path: 'tasks',
+        loadComponent: () => import('./tasks/tasks.component').then((m) => m.TasksComponent),
+      },
+      {
         path: 'notifications',
         loadComponent: () =>
           import('./notifications/notifications.component').then((m) => m.NotificationsComponent),

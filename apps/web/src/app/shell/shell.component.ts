@@ -49,6 +49,7 @@ export class ShellComponent {
   protected readonly notifications = inject(NotificationsStore);
   protected readonly nav: readonly NavItem[] = [
     { path: '/', icon: 'home', label: 'nav.home' },
+    { path: '/tasks', icon: 'profile', label: 'nav.tasks' },
     { path: '/notifications', icon: 'bell', label: 'nav.notifications' },
   ];
 
