@@ -1,13 +1,20 @@
 import 'reflect-metadata';
-import { closeOnSignals, ConfigError, loadConfig, SchemaBehindError } from '@lianzhang/server/core';
+import {
+  closeOnSignals,
+  ConfigError,
+  EarlySignals,
+  loadConfig,
+  SchemaBehindError,
+} from '@lianzhang/server/core';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
+  const early = new EarlySignals();
   const config = loadConfig(process.env, { requireDatabaseUrl: true });
   const app = await createApi(config);
   const logger = app.get(Logger);
-  closeOnSignals(app, logger);
+  closeOnSignals(app, logger, { early });
   await app.listen(config.port);
   logger.log(`api listening on http://localhost:${config.port}/api (docs: /api/docs)`);
 }

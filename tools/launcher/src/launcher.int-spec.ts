@@ -88,8 +88,10 @@ describe('npm start without any server: embedded PostgreSQL, queue on PostgreSQL
       env: { DATA_DIR: dataDir, WORKER_HEALTH_PORT: String(await freePort()) },
       timeoutMs: 120_000,
     });
-    expect(await platform.interrupt()).toBe(0);
+    const code = await platform.interrupt();
     const output = platform.output();
+    // The launcher's own account of the shutdown, when it did not end cleanly.
+    expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
     expect(output).toContain('api exited with 0');
     expect(output).toContain('worker exited with 0');
     expect(output).toContain('embedded PostgreSQL stopped');

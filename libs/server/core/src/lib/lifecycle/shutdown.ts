@@ -9,10 +9,40 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
  * than `timeoutMs`, exits 1. A process started by the launcher also closes when the
  * launcher's IPC channel drops, so a killed launcher leaves no orphan holding a port.
  */
+/**
+ * Holds SIGTERM and SIGINT from the very start of a process, before the app exists:
+ * Nest runs the bootstrap hooks inside `create…()`, so a worker already takes jobs (and
+ * a supervisor may already stop it) before `closeOnSignals` could be called. Without
+ * this, a signal in that window kills the process with 143 instead of draining it.
+ */
+export class EarlySignals {
+  private received: NodeJS.Signals | undefined;
+  private readonly hold = (signal: NodeJS.Signals) => {
+    this.received ??= signal;
+  };
+
+  constructor() {
+    process.on('SIGTERM', this.hold);
+    process.on('SIGINT', this.hold);
+  }
+
+  /** Stops holding; returns the signal that came meanwhile, if any. */
+  release(): NodeJS.Signals | undefined {
+    process.off('SIGTERM', this.hold);
+    process.off('SIGINT', this.hold);
+    return this.received;
+  }
+}
+
 export function closeOnSignals(
   app: INestApplicationContext,
   logger: LoggerService,
-  options: { readonly timeoutMs?: number; readonly afterClose?: () => Promise<void> } = {},
+  options: {
+    readonly timeoutMs?: number;
+    readonly afterClose?: () => Promise<void>;
+    /** Signals held since the process started: one that came already closes at once. */
+    readonly early?: EarlySignals;
+  } = {},
 ): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -45,6 +75,8 @@ export function closeOnSignals(
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  const early = options.early?.release();
+  if (early) onSignal(early);
   // Started by the launcher with an IPC channel: its loss means the launcher is gone.
   if (process.connected) {
     process.once('disconnect', () => {
