@@ -11,12 +11,15 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '@lianzhang/contracts';
 import { provideTransloco } from '@jsverse/transloco';
 import {
+  ApartmentOutline,
   ApiOutline,
   BellOutline,
   CheckCircleFill,
   CloseCircleFill,
   CloudServerOutline,
+  DashboardOutline,
   DatabaseOutline,
+  DesktopOutline,
   EnvironmentOutline,
   GlobalOutline,
   HomeOutline,
@@ -26,6 +29,7 @@ import {
   MenuUnfoldOutline,
   ProfileOutline,
   ReloadOutline,
+  SettingOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
@@ -55,12 +59,15 @@ export const appConfig: ApplicationConfig = {
     }),
     provideNzI18n(zh_CN),
     provideNzIcons([
+      ApartmentOutline,
       ApiOutline,
       BellOutline,
       CheckCircleFill,
       CloseCircleFill,
       CloudServerOutline,
+      DashboardOutline,
       DatabaseOutline,
+      DesktopOutline,
       EnvironmentOutline,
       GlobalOutline,
       HomeOutline,
@@ -70,6 +77,7 @@ export const appConfig: ApplicationConfig = {
       MenuUnfoldOutline,
       ProfileOutline,
       ReloadOutline,
+      SettingOutline,
     ]),
     provideAppInitializer(() => inject(LanguageService).init()),
     // A reload keeps the session: its refresh cookie brings a new access token.

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Language } from '@lianzhang/contracts';
 import { ROLE_LABELS, type Role } from '@lianzhang/domain';
@@ -9,6 +9,7 @@ import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { FormsModule } from '@angular/forms';
+import { SECTION_ROLES } from '../auth/sections';
 import { SessionStore } from '../auth/session.store';
 import { LanguageService } from '../i18n/language.service';
 import { NotificationsStore } from '../notifications/notifications.store';
@@ -47,11 +48,28 @@ export class ShellComponent {
     { label: 'EN', value: 'en' },
   ];
   protected readonly notifications = inject(NotificationsStore);
-  protected readonly nav: readonly NavItem[] = [
-    { path: '/', icon: 'home', label: 'nav.home' },
-    { path: '/tasks', icon: 'profile', label: 'nav.tasks' },
-    { path: '/notifications', icon: 'bell', label: 'nav.notifications' },
-  ];
+  /** The sections the user's role reaches, in the order they use them. */
+  protected readonly nav = computed<readonly NavItem[]>(() => {
+    const role = this.session.user()?.role;
+    const reaches = (roles: readonly Role[]) => role !== undefined && roles.includes(role);
+    return [
+      { path: '/', icon: 'home', label: 'nav.home' },
+      ...(reaches(SECTION_ROLES.cockpit)
+        ? [{ path: '/cockpit', icon: 'dashboard', label: 'nav.cockpit' }]
+        : []),
+      ...(reaches(SECTION_ROLES.chains)
+        ? [{ path: '/chains', icon: 'apartment', label: 'nav.chains' }]
+        : []),
+      ...(reaches(SECTION_ROLES.workspace)
+        ? [{ path: '/workspace', icon: 'desktop', label: 'nav.workspace' }]
+        : []),
+      { path: '/tasks', icon: 'profile', label: 'nav.tasks' },
+      { path: '/notifications', icon: 'bell', label: 'nav.notifications' },
+      ...(reaches(SECTION_ROLES.admin)
+        ? [{ path: '/admin', icon: 'setting', label: 'nav.admin' }]
+        : []),
+    ];
+  });
 
   /** Role names come from the domain in both languages, as the api's do. */
   protected roleLabel(role: Role): string {
