@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/libs/server/seed',
     '<rootDir>/libs/server/identity',
     '<rootDir>/libs/server/chains',
+    '<rootDir>/libs/server/cockpit',
     '<rootDir>/libs/server/tasks',
     '<rootDir>/libs/server/calendar',
     '<rootDir>/libs/server/notifications',

@@ -11,6 +11,7 @@ import {
 } from '@lianzhang/server/core';
 import { CalendarHttpModule } from '@lianzhang/server/calendar';
 import { ChainsHttpModule } from '@lianzhang/server/chains';
+import { CockpitHttpModule } from '@lianzhang/server/cockpit';
 import { IdentityHttpModule } from '@lianzhang/server/identity';
 import { RegionsHttpModule } from '@lianzhang/server/regions';
 import { SCHEMA } from '@lianzhang/server/schema';
@@ -44,6 +45,7 @@ export class AppModule {
         RegionsHttpModule,
         IdentityHttpModule,
         ChainsHttpModule,
+        CockpitHttpModule,
         TasksHttpModule,
         CalendarHttpModule,
         NotificationsHttpModule,

@@ -11,3 +11,4 @@ export * from './lib/regions';
 export * from './lib/tasks';
 export * from './lib/validation';
 export * from './lib/notifications';
+export * from './lib/cockpit';

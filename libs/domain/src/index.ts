@@ -11,3 +11,4 @@ export * from './lib/catalogue/plan';
 export * from './lib/calendar/official';
 export * from './lib/calendar/workday-calendar';
 export * from './lib/escalation/escalation';
+export * from './lib/cockpit/chain-status';

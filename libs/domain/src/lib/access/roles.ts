@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'request:handle',
   'audit:read',
   'calendar:manage',
+  /** The provincial cockpit: every chain of the scope on one screen. */
+  'cockpit:read',
   /** The province's default escalation policy. */
   'escalation:manage',
   /** Delivery endpoints, the outgoing allow-list, the dead letter and the queue board. */
@@ -91,13 +93,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chain:manage',
     'audit:read',
     'calendar:manage',
+    'cockpit:read',
     'escalation:manage',
     'delivery:manage',
   ],
-  province_analyst: [...READ, 'user:read', 'audit:read'],
+  province_analyst: [...READ, 'user:read', 'audit:read', 'cockpit:read'],
   chain_leader: CHAIN_SIDE,
   chain_office: CHAIN_SIDE,
-  city_coordinator: CHAIN_SIDE,
+  city_coordinator: [...CHAIN_SIDE, 'cockpit:read'],
   enterprise_user: [...READ, 'task:work', 'report:create', 'request:create'],
 };
 

@@ -1,0 +1,2 @@
+export * from './lib/cockpit.module';
+export * from './lib/cockpit.service';
