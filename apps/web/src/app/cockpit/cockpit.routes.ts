@@ -5,6 +5,6 @@ export const COCKPIT_ROUTES: Routes = [
   {
     path: '',
     providers: [provideTranslocoScope('cockpit')],
-    children: [],
+    loadComponent: () => import('./cockpit.component').then((m) => m.CockpitComponent),
   },
 ];
