@@ -132,9 +132,10 @@ describe('the provincial cockpit', () => {
     });
     expect(line?.reasons).toEqual([
       { code: 'red_notices', colour: 'red', count: 1 },
-      { code: 'overdue_share', colour: 'red', count: 2, share: 0.2 },
       { code: 'chokepoint_behind', colour: 'red', count: 1 },
       { code: 'yellow_notices', colour: 'yellow', count: 1 },
+      // 2 of 10 is a fifth, but fewer than three late tasks is attention, not alarm.
+      { code: 'overdue_tasks', colour: 'yellow', count: 2 },
       // 25 % of the investment at half time: behind.
       { code: 'projects_behind', colour: 'yellow', count: 1 },
       { code: 'requests_overdue', colour: 'yellow', count: 1 },

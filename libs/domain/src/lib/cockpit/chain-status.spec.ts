@@ -29,10 +29,17 @@ describe('chainStatus', () => {
     });
   });
 
-  it('turns red at two overdue of ten (exactly 20 %), with the share as the reason', () => {
-    expect(chainStatus({ ...calm, overdueTasks: 2 })).toEqual({
+  it('turns red at three overdue of fifteen (exactly 20 %), with the share as the reason', () => {
+    expect(chainStatus({ ...calm, openTasks: 15, overdueTasks: 3 })).toEqual({
       colour: 'red',
-      reasons: [{ code: 'overdue_share', colour: 'red', count: 2, share: 0.2 }],
+      reasons: [{ code: 'overdue_share', colour: 'red', count: 3, share: 0.2 }],
+    });
+  });
+
+  it('stays yellow for two overdue of four: a high share of very few tasks is not yet alarm', () => {
+    expect(chainStatus({ ...calm, openTasks: 4, overdueTasks: 2 })).toEqual({
+      colour: 'yellow',
+      reasons: [{ code: 'overdue_tasks', colour: 'yellow', count: 2 }],
     });
   });
 

@@ -47,14 +47,16 @@ export interface ChainStatus {
   readonly reasons: readonly ChainStatusReason[];
 }
 
-/** Above this share of open tasks overdue, a chain is red however few tasks it has. */
+/** At this share of open tasks overdue a chain is red, once at least RED_OVERDUE_MIN are late. */
 export const RED_OVERDUE_SHARE = 0.2;
+/** Two late tasks of a chain with five open is attention, not alarm. */
+export const RED_OVERDUE_MIN = 3;
 
 /**
  * A chain's colour and why (DESIGN.md §3, cockpit). Red: an open 红牌, a fifth or more
- * of its open tasks overdue, or a chokepoint short board behind (red pace). Yellow: an
- * open 黄牌, any overdue task, any short board or project behind, or a coordination
- * request past its respond-by date. Green otherwise. Every rule that holds is listed,
+ * of its open tasks overdue (three at least), or a chokepoint short board behind (red
+ * pace). Yellow: an open 黄牌, any overdue task, any short board or project behind, or a
+ * coordination request past its respond-by date. Green otherwise. Every rule that holds is listed,
  * so the colour can always be explained; issue 6's weighted health score refines this.
  */
 export function chainStatus(facts: ChainFacts): ChainStatus {
@@ -69,12 +71,13 @@ export function chainStatus(facts: ChainFacts): ChainStatus {
       reasons.push(share === undefined ? { code, colour, count } : { code, colour, count, share });
   };
   const share = facts.openTasks > 0 ? facts.overdueTasks / facts.openTasks : 0;
+  const alarming = share >= RED_OVERDUE_SHARE && facts.overdueTasks >= RED_OVERDUE_MIN;
   const behind = facts.shortBoards.filter((b) => b.pace === 'red');
   add('red_notices', 'red', facts.redNotices);
-  if (share >= RED_OVERDUE_SHARE) add('overdue_share', 'red', facts.overdueTasks, round(share));
+  if (alarming) add('overdue_share', 'red', facts.overdueTasks, round(share));
   add('chokepoint_behind', 'red', behind.filter((b) => b.chokepoint).length);
   add('yellow_notices', 'yellow', facts.yellowNotices);
-  if (share < RED_OVERDUE_SHARE) add('overdue_tasks', 'yellow', facts.overdueTasks);
+  if (!alarming) add('overdue_tasks', 'yellow', facts.overdueTasks);
   add(
     'short_boards_behind',
     'yellow',

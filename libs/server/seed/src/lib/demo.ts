@@ -1,6 +1,10 @@
 import {
   CREDIT_CODE_ALPHABET,
   creditCodeCheckCharacter,
+  deadlineWorkday,
+  DEFAULT_ESCALATION_POLICY,
+  OFFICIAL_CALENDAR,
+  WorkdayCalendar,
   PROJECT_STAGES,
   PROJECT_TYPES,
   SHANDONG_CITIES,
@@ -60,6 +64,8 @@ export interface DemoReport {
   readonly organisations: number;
   readonly users: number;
   readonly tasks: number;
+  /** 督办单 the default ladder would have issued on the tasks already overdue. */
+  readonly notices: number;
 }
 
 /** mulberry32: a tiny deterministic generator, so a given seed always yields the same province. */
@@ -156,7 +162,8 @@ export async function seedDemo(
     const existing = (await manager.query(
       `SELECT 1 FROM app_user WHERE username = 'admin'`,
     )) as unknown[];
-    if (existing.length > 0) return { created: false, organisations: 0, users: 0, tasks: 0 };
+    if (existing.length > 0)
+      return { created: false, organisations: 0, users: 0, tasks: 0, notices: 0 };
     const passwordHash = await hashPassword();
     const rand = random(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
@@ -383,7 +390,8 @@ export async function seedDemo(
             assignee,
             status,
             pick(['low', 'normal', 'normal', 'high', 'urgent']),
-            dayOffset(int(-15, 60)),
+            // Most work is on time; about one task in five is late, some of it by weeks.
+            dayOffset(rand() < 0.2 ? int(-20, -1) : int(1, 60)),
             rand() < 0.5 ? int(5, 10) : null,
             status === 'done'
               ? 100
@@ -462,8 +470,67 @@ export async function seedDemo(
         }
       }
     }
-    return { created: true, organisations, users, tasks };
+    const notices = await noticeHistory(manager, today);
+    return { created: true, organisations, users, tasks, notices };
   });
+}
+
+/**
+ * The 督办单 the default ladder (黄牌 at 3 workdays overdue, 红牌 at 7) would already have
+ * issued on open overdue tasks, numbered in order of issue as the scheduler numbers them.
+ * The seed writes history, not timers: steps still ahead for demo tasks are not planned.
+ */
+async function noticeHistory(manager: EntityManager, today: string): Promise<number> {
+  const calendar = new WorkdayCalendar(OFFICIAL_CALENDAR);
+  const steps = DEFAULT_ESCALATION_POLICY.steps.filter(
+    (s): s is typeof s & { level: 'yellow' | 'red' } =>
+      s.anchor === 'due' && (s.level === 'yellow' || s.level === 'red'),
+  );
+  const late = (await manager.query(
+    `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM task
+     WHERE status IN ('assigned', 'accepted', 'in_progress', 'returned') AND due_date < $1::date
+     ORDER BY due_date, id`,
+    [today],
+  )) as { id: string; dueDate: string }[];
+  const issued: { taskId: string; day: string; step: string; level: string; overdue: number }[] =
+    [];
+  for (const task of late) {
+    const deadline = deadlineWorkday(calendar, task.dueDate);
+    for (const step of steps) {
+      const day = calendar.addWorkdays(deadline, step.offsetWorkdays);
+      if (day < today) {
+        issued.push({
+          taskId: task.id,
+          day,
+          step: step.key,
+          level: step.level,
+          overdue: step.offsetWorkdays,
+        });
+      }
+    }
+  }
+  issued.sort((a, b) => a.day.localeCompare(b.day) || a.taskId.localeCompare(b.taskId));
+  const sequence = new Map<number, number>();
+  for (const notice of issued) {
+    const year = Number(notice.day.slice(0, 4));
+    const seq = (sequence.get(year) ?? 0) + 1;
+    sequence.set(year, seq);
+    await manager.query(
+      `INSERT INTO supervision_notice (task_id, event_id, year, seq, number, level, step, overdue_workdays, issued_at)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, ($8::date + time '09:00') AT TIME ZONE 'Asia/Shanghai')`,
+      [
+        notice.taskId,
+        year,
+        seq,
+        `鲁链督〔${year}〕${seq}号`,
+        notice.level,
+        notice.step,
+        notice.overdue,
+        notice.day,
+      ],
+    );
+  }
+  return issued.length;
 }
 
 /** The history a task in `status` would have, step by step from its creation. */

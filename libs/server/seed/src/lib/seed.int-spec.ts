@@ -124,6 +124,31 @@ describe('the demo province', () => {
       `SELECT count(*)::int AS overdue FROM task WHERE status NOT IN ('done', 'cancelled') AND due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date`,
     );
     expect(overdue).toBeGreaterThan(0);
+    // 督办单 history: a 黄牌 exactly on tasks at least 3 workdays late and still in a state the
+    // ladder applies to, a 红牌 at 7, numbered 1, 2, 3… within each year in order of issue.
+    expect(report.notices).toBeGreaterThan(0);
+    const notices = (await first.dataSource.query(
+      `SELECT n.level, n.year, n.seq, n.number, n.overdue_workdays AS overdue, t.status,
+              (n.issued_at AT TIME ZONE 'Asia/Shanghai')::date > t.due_date AS "afterDue"
+       FROM supervision_notice n JOIN task t ON t.id = n.task_id ORDER BY n.year, n.seq`,
+    )) as {
+      level: string;
+      year: number;
+      seq: number;
+      number: string;
+      overdue: number;
+      status: string;
+      afterDue: boolean;
+    }[];
+    expect(notices).toHaveLength(report.notices);
+    for (const [index, n] of notices.entries()) {
+      expect(['assigned', 'accepted', 'in_progress', 'returned']).toContain(n.status);
+      expect(n.afterDue).toBe(true);
+      expect([n.level, n.overdue]).toEqual(n.level === 'yellow' ? ['yellow', 3] : ['red', 7]);
+      expect(n.number).toBe(`鲁链督〔${n.year}〕${n.seq}号`);
+      const previous = notices[index - 1];
+      expect(n.seq).toBe(previous && previous.year === n.year ? previous.seq + 1 : 1);
+    }
     const [{ invalid }] = await first.dataSource.query(
       `SELECT count(*)::int AS invalid FROM organisation WHERE kind = 'enterprise' AND credit_code IS NULL`,
     );
