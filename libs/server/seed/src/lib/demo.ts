@@ -390,8 +390,8 @@ export async function seedDemo(
             assignee,
             status,
             pick(['low', 'normal', 'normal', 'high', 'urgent']),
-            // Most work is on time; about one task in five is late, some of it by weeks.
-            dayOffset(rand() < 0.2 ? int(-20, -1) : int(1, 60)),
+            // Most work is on time; about one in twelve is late, some of it by weeks.
+            dayOffset(rand() < 0.08 ? int(-20, -1) : int(1, 60)),
             rand() < 0.5 ? int(5, 10) : null,
             status === 'done'
               ? 100
