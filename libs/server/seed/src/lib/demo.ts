@@ -318,12 +318,17 @@ export async function seedDemo(
           'breakthrough',
           'resolved',
         ] as const);
-        const progress = {
-          identified: 0,
-          tackling: int(10, 70),
-          breakthrough: int(70, 95),
-          resolved: 100,
-        }[status];
+        // Days since the attack started (an identified one starts soon) and days left to
+        // its target; progress near the ideal pace, some ahead, some behind.
+        const started = status === 'identified' ? -int(5, 60) : int(200, 500);
+        const remaining = int(100, 700);
+        const elapsed = Math.max(0, started) / (started + remaining);
+        const progress =
+          status === 'identified'
+            ? 0
+            : status === 'resolved'
+              ? 100
+              : Math.min(95, Math.max(5, Math.round(elapsed * 100 * (0.7 + rand() * 0.5))));
         const [{ id }] = (await manager.query(
           `INSERT INTO short_board (chain_id, node_id, title, category, chokepoint, foreign_dependence, status, progress, start_date, target_date)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -336,8 +341,8 @@ export async function seedDemo(
             Math.round(rand() * 80) / 100,
             status,
             progress,
-            dayOffset(-int(200, 500)),
-            dayOffset(int(100, 700)),
+            dayOffset(-started),
+            dayOffset(remaining),
           ],
         )) as [{ id: string }];
         boards.push(id);
@@ -376,10 +381,12 @@ export async function seedDemo(
       }
 
       for (const [index, status] of TASK_STATUSES.entries()) {
+        // Created up to twelve weeks ago, so the cockpit's trends have a past.
+        const age = int(3, 84);
         const assignee = members[(index % (members.length - 1)) + 1] as string;
         const [{ id }] = (await manager.query(
-          `INSERT INTO task (chain_id, short_board_id, project_id, title, description, assigner_user_id, assignee_organisation_id, status, priority, due_date, report_every_workdays, progress)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          `INSERT INTO task (chain_id, short_board_id, project_id, title, description, assigner_user_id, assignee_organisation_id, status, priority, due_date, report_every_workdays, progress, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() - make_interval(days => $13)) RETURNING id`,
           [
             chain.id,
             index % 3 === 0 ? pick(boards) : null,
@@ -398,6 +405,7 @@ export async function seedDemo(
               : ['in_progress', 'submitted', 'returned'].includes(status)
                 ? int(20, 80)
                 : 0,
+            age,
           ],
         )) as [{ id: string }];
         tasks++;
@@ -406,7 +414,7 @@ export async function seedDemo(
             `INSERT INTO task_co_handler (task_id, organisation_id) VALUES ($1, $2)`,
             [id, members[0]],
           );
-        await history(manager, id, status, leader, assignee);
+        await history(manager, id, status, leader, assignee, age);
         if (['in_progress', 'submitted', 'done', 'returned'].includes(status)) {
           const accepted = status !== 'returned';
           await manager.query(
@@ -540,6 +548,8 @@ async function history(
   status: TaskStatus,
   assigner: string,
   assigneeOrganisation: string,
+  /** Days since the task was created; its steps are spread over them. */
+  age: number,
 ): Promise<void> {
   const paths: Record<TaskStatus, [string, TaskStatus | null, TaskStatus][]> = {
     draft: [],
@@ -583,13 +593,16 @@ async function history(
     [assigneeOrganisation],
   )) as { id: string }[];
   await manager.query(
-    `INSERT INTO task_event (task_id, actor_user_id, action, to_status) VALUES ($1, $2, 'create', 'draft')`,
-    [taskId, assigner],
+    `INSERT INTO task_event (task_id, actor_user_id, action, to_status, occurred_at) VALUES ($1, $2, 'create', 'draft', now() - make_interval(days => $3))`,
+    [taskId, assigner, age],
   );
-  for (const [action, from, to] of paths[status]) {
+  const steps = paths[status];
+  for (const [index, [action, from, to]] of steps.entries()) {
+    const daysAgo = (age * (steps.length - index - 1)) / steps.length;
     const byAssignee = ['accept', 'start', 'submit', 'resume', 'decline'].includes(action);
     await manager.query(
-      `INSERT INTO task_event (task_id, actor_user_id, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO task_event (task_id, actor_user_id, action, from_status, to_status, reason, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(secs => $7::float8 * 86400))`,
       [
         taskId,
         byAssignee ? (assignee?.id ?? null) : assigner,
@@ -597,6 +610,7 @@ async function history(
         from,
         to,
         action === 'return' ? '材料不完整' : action === 'cancel' ? '任务调整' : null,
+        daysAgo,
       ],
     );
   }
