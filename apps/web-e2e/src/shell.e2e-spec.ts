@@ -129,8 +129,7 @@ describe('the web app served by the all-in-one server', () => {
 
     await page.getByTestId('language-switch').getByText('EN').click();
     await expectText(page, 'h1', 'Industry Chain Leader Platform');
-    await page.locator('.ant-segmented-item-selected', { hasText: 'EN' }).waitFor();
-    await page.locator('.ant-segmented-thumb').waitFor({ state: 'detached' });
+    await page.locator('.ant-radio-button-wrapper-checked', { hasText: 'EN' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByTestId('regions-card').getByText('16 prefecture-level cities').waitFor();
     await page.getByText('Jinan').waitFor();

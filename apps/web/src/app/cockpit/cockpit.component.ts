@@ -23,7 +23,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -63,7 +63,7 @@ const COLOUR_TAGS: Readonly<Record<ChainColour, string>> = {
     NzCardModule,
     NzGridModule,
     NzResultModule,
-    NzSegmentedModule,
+    NzRadioModule,
     NzSkeletonModule,
     NzStatisticModule,
     NzTableModule,
@@ -115,11 +115,6 @@ export class CockpitComponent implements OnInit {
   protected readonly heatHeight = computed(
     () => 110 + 22 * (this.store.cockpit()?.chains.filter((c) => c.openTasks > 0).length ?? 0),
   );
-  protected readonly heatOptions = computed(() => [
-    { label: this.transloco.translate('cockpit.heatmap.openTasks', {}), value: 'openTasks' },
-    { label: this.transloco.translate('cockpit.heatmap.overdueTasks', {}), value: 'overdueTasks' },
-  ]);
-
   ngOnInit(): void {
     void this.store.load();
   }
@@ -166,10 +161,6 @@ export class CockpitComponent implements OnInit {
 
   protected filter(colour: ChainColour | null): void {
     this.store.colour.set(this.store.colour() === colour ? null : colour);
-  }
-
-  protected setMetric(value: string | number): void {
-    this.heatMetric.set(value as HeatMetric);
   }
 
   /** A heat cell opens the chain's task list (overdue only when that is what it shows). */

@@ -16,7 +16,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzListModule } from 'ng-zorro-antd/list';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../i18n/language.service';
@@ -36,7 +36,7 @@ const LEVEL_COLOURS = { reminder: 'blue', yellow: 'gold', red: 'red' } as const;
     NzListModule,
     NzPaginationModule,
     NzResultModule,
-    NzSegmentedModule,
+    NzRadioModule,
     NzSpinModule,
     NzTagModule,
     TranslocoPipe,
@@ -48,11 +48,17 @@ const LEVEL_COLOURS = { reminder: 'blue', yellow: 'gold', red: 'red' } as const;
       data-testid="notifications"
     >
       <ng-template #actions>
-        <nz-segmented
-          [nzOptions]="filters()"
+        <nz-radio-group
+          nzSize="small"
+          role="radiogroup"
+          [attr.aria-label]="'notifications.title' | transloco"
           [ngModel]="onlyUnread() ? 'unread' : 'all'"
           (ngModelChange)="filter($event === 'unread')"
-        />
+        >
+          @for (option of filters(); track option.value) {
+            <label nz-radio-button [nzValue]="option.value">{{ option.label }}</label>
+          }
+        </nz-radio-group>
         <button nz-button nzType="link" (click)="readAll()" data-testid="read-all">
           {{ 'notifications.readAll' | transloco }}
         </button>
@@ -122,7 +128,7 @@ const LEVEL_COLOURS = { reminder: 'blue', yellow: 'gold', red: 'red' } as const;
       padding-right: 12px;
     }
     .time {
-      color: rgba(0, 0, 0, 0.45);
+      color: rgba(0, 0, 0, 0.65);
       white-space: nowrap;
     }
     .pager {

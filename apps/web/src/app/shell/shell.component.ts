@@ -7,7 +7,7 @@ import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
-import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { FormsModule } from '@angular/forms';
 import { SECTION_ROLES } from '../auth/sections';
 import { SessionStore } from '../auth/session.store';
@@ -29,7 +29,7 @@ interface NavItem {
     NzIconModule,
     NzLayoutModule,
     NzMenuModule,
-    NzSegmentedModule,
+    NzRadioModule,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -76,7 +76,7 @@ export class ShellComponent {
     return ROLE_LABELS[role][this.languages.language()];
   }
 
-  protected switchLanguage(value: string | number): void {
+  protected switchLanguage(value: string): void {
     void this.languages.use(value as Language);
   }
 }
