@@ -7,6 +7,7 @@ import {
   signal,
   type OnInit,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { CockpitChainDto, CockpitIndicatorDto } from '@lianzhang/contracts';
@@ -28,6 +29,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { filter } from 'rxjs';
 import { ChartComponent, type ChartClick } from '../charts/chart.component';
 import { LanguageService } from '../i18n/language.service';
 import {
@@ -83,9 +85,15 @@ export class CockpitComponent implements OnInit {
   protected readonly heatMetric = signal<HeatMetric>('openTasks');
   protected readonly colours: readonly ChainColour[] = ['red', 'yellow', 'green'];
 
-  /** Chart texts follow the language: recomputed when it changes. */
+  /** Every translation file loaded, so chart texts can follow a language whose scope arrives late. */
+  private readonly loaded = toSignal(
+    this.transloco.events$.pipe(filter((event) => event.type === 'translationLoadSuccess')),
+  );
+
+  /** Chart texts follow the language: recomputed when it changes and when its texts arrive. */
   private readonly texts = computed<ChartTexts>(() => {
     this.languages.language();
+    this.loaded();
     const t = (key: string) => this.transloco.translate(`cockpit.${key}`);
     return {
       openTasks: t('heatmap.openTasks'),

@@ -1,0 +1,256 @@
+import {
+  createTestDatabase,
+  freePort,
+  requireBuilt,
+  startPlatform,
+  type RunningPlatform,
+  type TestDatabase,
+} from '@lianzhang/server/testing';
+import type { LoginResponse, TaskDto } from '@lianzhang/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousViolations } from './accessibility';
+import { keepScreenshot, launchChromium } from './browser';
+
+const WEB_INDEX = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'dist',
+  'apps',
+  'web',
+  'browser',
+  'index.html',
+);
+const PASSWORD = 'Lianzhang@2026';
+
+/**
+ * The journeys of issue 5 in a real Chromium against the all-in-one server on the demo
+ * province: a chain leader assigns, an enterprise accepts and reports, the leader returns
+ * and accepts, an overdue task escalates onto the provincial cockpit, an enterprise cannot
+ * open another's task, and the cockpit speaks both languages. Every main page is checked
+ * with axe-core on the way, and screenshots are kept under test-output/screenshots.
+ */
+describe('journeys through the web app', () => {
+  let database: TestDatabase;
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let db: Client;
+  let dataDir: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    requireBuilt(WEB_INDEX);
+    database = await createTestDatabase('e2e_journeys');
+    dataDir = mkdtempSync(join(tmpdir(), 'lz-journeys-'));
+    platform = await startPlatform({
+      port: await freePort(),
+      env: {
+        DATABASE_URL: database.url,
+        QUEUE_BACKEND: 'postgres',
+        QUEUE_PREFIX: 'e2e_journeys',
+        WORKER_HEALTH_PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
+        // A due step is found within seconds, not the minute of production.
+        SCHEDULER_RECONCILE_SECONDS: '2',
+      },
+    });
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await db?.end();
+    const code = await platform?.stop();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(code).toBe(0);
+  });
+
+  /** A fresh browser session signed in as `username`, in zh-CN unless told otherwise. */
+  async function signedIn(username: string, width = 1366): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: 'zh-CN',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${platform.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  }
+
+  async function expectAccessible(page: Page, what: string): Promise<void> {
+    expect({ what, violations: await seriousViolations(page) }).toEqual({ what, violations: [] });
+  }
+
+  async function token(username: string): Promise<string> {
+    const response = await fetch(`${platform.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    return ((await response.json()) as LoginResponse).accessToken;
+  }
+
+  async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
+    const { rows } = await db.query(sql, params);
+    if (rows.length !== 1) throw new Error(`expected one row from ${sql}, got ${rows.length}`);
+    return rows[0] as T;
+  }
+
+  const IC_CHAIN = `SELECT id FROM chain WHERE code = 'ngit.ic'`;
+  const orgOf = (username: string) =>
+    one<{ id: string; name: string }>(
+      `SELECT o.id, o.name FROM organisation o JOIN app_user u ON u.organisation_id = o.id WHERE u.username = $1`,
+      [username],
+    );
+
+  it('c. an overdue task escalates: its 黄牌 shows on the provincial cockpit and prints as a 督办单', async () => {
+    const chain = await one<{ id: string }>(IC_CHAIN);
+    const assignee = await orgOf('ent.ngit.ic.2');
+    const leader = await token('leader.ngit.ic');
+    const created = await fetch(`${platform.baseUrl}/api/tasks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${leader}` },
+      body: JSON.stringify({
+        chainId: chain.id,
+        title: '光刻胶国产替代验证（督办演示）',
+        assigneeOrganisationId: assignee.id,
+        dueDate: '2099-12-31',
+        assign: true,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const task = (await created.json()) as TaskDto;
+    // Time passes: the task is now ten days late, and its 黄牌 step (3 workdays after the
+    // due date) has come, as the scheduler's row for it says. Nothing else is touched: the
+    // worker's reconciler finds the due step and fires it as it would in production.
+    await db.query(
+      `UPDATE task SET due_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 10 WHERE id = $1`,
+      [task.id],
+    );
+    const moved = await db.query(
+      `UPDATE scheduled_event SET fire_at = now() - interval '1 second'
+       WHERE subject_id = $1 AND step = 'overdue-3' AND status = 'pending'`,
+      [task.id],
+    );
+    expect(moved.rowCount).toBe(1);
+    const notice = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT id, number, level FROM supervision_notice WHERE task_id = $1`,
+        [task.id],
+      );
+      return rows[0] as { id: string; number: string; level: string } | undefined;
+    });
+    expect(notice.level).toBe('yellow');
+
+    const page = await signedIn('admin');
+    await page.goto(`${platform.baseUrl}/cockpit`);
+    const row = page.getByTestId('cockpit-notice').filter({ hasText: notice.number });
+    await row.waitFor();
+    expect(await row.getAttribute('data-level')).toBe('yellow');
+    expect(await row.textContent()).toContain('光刻胶国产替代验证（督办演示）');
+    const icLine = page.getByTestId('chain-row').filter({ hasText: '集成电路' }).first();
+    expect(await icLine.textContent()).toMatch(/黄牌督办单未办结/);
+    await page.getByTestId('cockpit-heatmap').locator('svg').waitFor();
+    await page.getByTestId('cockpit-trends').locator('svg').waitFor();
+    await keepScreenshot(page, 'cockpit');
+    await expectAccessible(page, 'cockpit');
+
+    await row.getByRole('link', { name: notice.number }).click();
+    await page.getByTestId('notice-sheet').waitFor();
+    expect(await page.getByTestId('notice-number').textContent()).toContain(notice.number);
+    expect(await page.getByTestId('notice-sheet').textContent()).toContain(assignee.name);
+    await keepScreenshot(page, 'supervision-notice');
+    await expectAccessible(page, 'supervision notice');
+  });
+
+  it('d. an enterprise opening another enterprise’s task by its URL sees “not found” and nothing of it', async () => {
+    const own = await orgOf('ent.ngit.ic.2');
+    const other = await one<{ id: string; title: string }>(
+      `SELECT t.id, t.title FROM task t WHERE t.chain_id = (${IC_CHAIN}) AND t.assignee_organisation_id <> $1
+         AND NOT EXISTS (SELECT 1 FROM task_co_handler h WHERE h.task_id = t.id AND h.organisation_id = $1)
+       ORDER BY t.created_at LIMIT 1`,
+      [own.id],
+    );
+    const page = await signedIn('ent.ngit.ic.2');
+    await page.goto(`${platform.baseUrl}/tasks/${other.id}`);
+    await page.getByTestId('task-not-found').waitFor();
+    const text = (await page.locator('body').textContent()) ?? '';
+    expect(text).not.toContain(other.title);
+    expect(await page.getByTestId('task-detail').count()).toBe(0);
+    // Nor does its 督办单 print view show anything of it.
+    await page.goto(
+      `${platform.baseUrl}/tasks/${other.id}/notices/00000000-0000-4000-8000-000000000000/print`,
+    );
+    await page.getByTestId('notice-not-found').waitFor();
+    expect((await page.locator('body').textContent()) ?? '').not.toContain(other.title);
+  });
+
+  it('e. the language switch changes every visible label on the cockpit', async () => {
+    const page = await signedIn('analyst');
+    await page.goto(`${platform.baseUrl}/cockpit`);
+    await page.getByTestId('cockpit-heatmap').locator('svg text').first().waitFor();
+    const before = await labels(page);
+    expect(before.some((t) => /驾驶舱/.test(t))).toBe(true);
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByRole('heading', { name: 'Provincial cockpit' }).waitFor();
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-testid="cockpit-trends"] svg text')).some((t) =>
+        /Tasks created/.test(t.textContent ?? ''),
+      ),
+    );
+    const after = await labels(page);
+    // Labels, table headers, buttons, tags, chart axes and legends: no Chinese left. Data
+    // people typed (names, titles, 文号) stays as typed and is not a label.
+    expect(after.filter((t) => /\p{Script=Han}/u.test(t))).toEqual([]);
+    expect(after.length).toBeGreaterThanOrEqual(before.length - 2);
+    await keepScreenshot(page, 'cockpit-en');
+    await expectAccessible(page, 'cockpit (en)');
+  });
+});
+
+/**
+ * The visible interface texts of the page: everything but table body cells and chain
+ * targets (data), each text node once.
+ */
+async function labels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const parent = node.parentElement;
+      if (!text || !parent) continue;
+      if (parent.closest('tbody td, .target, [data-data], .user-name, script, style')) continue;
+      const style = getComputedStyle(parent);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (parent.getClientRects().length === 0 && !parent.closest('svg')) continue;
+      texts.add(text);
+    }
+    return [...texts];
+  });
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((settle) => setTimeout(settle, 250));
+  }
+}
