@@ -41,6 +41,15 @@ import {
 } from './cockpit.charts';
 import { CockpitStore } from './cockpit.store';
 
+/** The plan's units in English (the catalogue keeps the plan's Chinese). */
+const UNITS_EN: Readonly<Record<string, string>> = {
+  '%': '%',
+  个: 'count',
+  家: 'enterprises',
+  亿元: '100 million yuan',
+  万亿元: 'trillion yuan',
+};
+
 const COLOUR_TAGS: Readonly<Record<ChainColour, string>> = {
   green: 'success',
   yellow: 'warning',
@@ -129,6 +138,10 @@ export class CockpitComponent implements OnInit {
 
   protected name(item: { nameZh: string; nameEn: string }): string {
     return this.languages.language() === 'en' ? item.nameEn : item.nameZh;
+  }
+
+  protected unit(unit: string): string {
+    return this.languages.language() === 'en' ? (UNITS_EN[unit] ?? unit) : unit;
   }
 
   protected colourLabel(colour: ChainColour): string {
