@@ -31,6 +31,31 @@ describe('authentication and sessions', () => {
     expect(me.body.permissions).not.toContain('user:manage');
   });
 
+  it('remembers the interface language per user, across sessions, and refuses an unknown one', async () => {
+    const user = await api.user('enterprise_user');
+    const first = await api.login(user.username);
+    expect((first.response.body as unknown as LoginResponse).user.language).toBe('zh-CN');
+    const set = await api.request('PUT', '/api/me/language', {
+      token: first.token,
+      body: { language: 'en' },
+    });
+    expect(set.status).toBe(204);
+    const refused = await api.request<ApiError>('PUT', '/api/me/language', {
+      token: first.token,
+      body: { language: 'fr' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((d) => d.path)).toEqual(['language']);
+    // Another device: the new session starts in English.
+    const second = await api.login(user.username);
+    expect((second.response.body as unknown as LoginResponse).user.language).toBe('en');
+    const me = await api.request<SessionUserDto>('GET', '/api/me', { token: second.token });
+    expect(me.body.language).toBe('en');
+    expect(
+      (await api.request('PUT', '/api/me/language', { body: { language: 'en' } })).status,
+    ).toBe(401);
+  });
+
   it('refuses requests without a token, with a forged one, and with one signed by another key', async () => {
     expect((await api.request('GET', '/api/me')).status).toBe(401);
     expect((await api.request('GET', '/api/me', { token: 'not.a.token' })).status).toBe(401);

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from './i18n';
 import {
   ORGANISATION_KINDS,
   passwordMeetsPolicy,
@@ -35,7 +36,12 @@ export interface SessionUserDto {
   readonly permissions: readonly Permission[];
   /** Chains the user leads or staffs, with how. */
   readonly chains: readonly { readonly id: string; readonly kind: LeadershipKind }[];
+  /** The interface language the user chose last, on any device. */
+  readonly language: Language;
 }
+
+export const setLanguageSchema = z.object({ language: z.enum(LANGUAGES) }).strict();
+export type SetLanguageRequest = z.output<typeof setLanguageSchema>;
 
 export interface LoginResponse {
   readonly accessToken: string;

@@ -28,6 +28,7 @@ import { PlanCatalogue1795875589227 } from './migrations/1795875589227-plan-cata
 import { Calendar1795878481591 } from './migrations/1795878481591-calendar';
 import { Attachments1795876110521 } from './migrations/1795876110521-attachments';
 import { Escalation1795882510318 } from './migrations/1795882510318-escalation';
+import { UserLanguage1795890000000 } from './migrations/1795890000000-user-language';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -63,5 +64,6 @@ export const SCHEMA: SchemaDefinition = {
     Attachments1795876110521,
     Calendar1795878481591,
     Escalation1795882510318,
+    UserLanguage1795890000000,
   ],
 };

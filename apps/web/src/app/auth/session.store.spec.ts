@@ -7,6 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { testProviders } from '../testing';
 import { signedInGuard } from './auth.guard';
 import { authInterceptor } from './auth.interceptor';
+import { LanguageService } from '../i18n/language.service';
 import { SessionStore } from './session.store';
 
 const answer = (token: string): LoginResponse => ({
@@ -21,6 +22,7 @@ const answer = (token: string): LoginResponse => ({
     regionCode: null,
     permissions: ['me:read', 'task:assign'],
     chains: [{ id: 'c1', kind: 'leader' }],
+    language: 'zh-CN',
   },
 });
 
@@ -54,6 +56,25 @@ describe('SessionStore with the auth interceptor', () => {
     request.flush(answer(token));
     await login;
   }
+
+  it('starts in the language the user chose on another device, and remembers a new choice for them', async () => {
+    const languages = TestBed.inject(LanguageService);
+    const login = session.login({ username: 'leader.ngit.ic', password: 'Lianzhang@2026' });
+    const english = answer('T1');
+    http
+      .expectOne('/api/auth/login')
+      .flush({ ...english, user: { ...english.user, language: 'en' } });
+    await login;
+    await waitUntil(() => languages.language() === 'en');
+
+    const switched = session.useLanguage('zh-CN');
+    await waitUntil(() => languages.language() === 'zh-CN');
+    const saved = http.expectOne('/api/me/language');
+    expect([saved.request.method, saved.request.body]).toEqual(['PUT', { language: 'zh-CN' }]);
+    saved.flush(null, { status: 204, statusText: 'No Content' });
+    await switched;
+    expect(session.user()?.language).toBe('zh-CN');
+  });
 
   it('signs in, keeps the token in memory and sends it with api calls', async () => {
     await signIn();
@@ -108,3 +129,8 @@ describe('SessionStore with the auth interceptor', () => {
     expect(guard()).toBe(true);
   });
 });
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((settle) => setTimeout(settle));
+  expect(condition()).toBe(true);
+}

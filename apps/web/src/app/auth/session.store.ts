@@ -1,9 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { LoginRequest, LoginResponse, SessionUserDto } from '@lianzhang/contracts';
+import type { Language, LoginRequest, LoginResponse, SessionUserDto } from '@lianzhang/contracts';
 import type { Permission } from '@lianzhang/domain';
 import { firstValueFrom } from 'rxjs';
+import { LanguageService } from '../i18n/language.service';
 
 /** Auth routes are answered without a bearer token and never retried after a refresh. */
 export const AUTH_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
@@ -17,6 +18,7 @@ export const AUTH_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/lo
 export class SessionStore {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
+  private readonly languages = inject(LanguageService);
   private token: string | null = null;
   private refreshing: Promise<boolean> | null = null;
 
@@ -68,10 +70,23 @@ export class SessionStore {
     await this.router.navigate(['/login'], { queryParams: { returnUrl } });
   }
 
+  /** The user's language chosen on any device wins over this browser's. */
   private accept(answer: LoginResponse): SessionUserDto {
     this.token = answer.accessToken;
     this.user.set(answer.user);
+    if (answer.user.language !== this.languages.language()) {
+      void this.languages.use(answer.user.language);
+    }
     return answer.user;
+  }
+
+  /** Switches the interface language and remembers it for the user, on every device. */
+  async useLanguage(language: Language): Promise<void> {
+    await this.languages.use(language);
+    const user = this.user();
+    if (!user || user.language === language) return;
+    this.user.set({ ...user, language });
+    await firstValueFrom(this.http.put('/api/me/language', { language })).catch(() => undefined);
   }
 
   private clear(): void {

@@ -77,6 +77,6 @@ export class ShellComponent {
   }
 
   protected switchLanguage(value: string): void {
-    void this.languages.use(value as Language);
+    void this.session.useLanguage(value as Language);
   }
 }

@@ -276,7 +276,7 @@ export class AuthService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SessionUserDto> {
     const [row] = (await manager.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.region_code,
+      `SELECT u.id, u.username, u.display_name, u.role, u.region_code, u.language,
               o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
        FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
       [userId],
@@ -286,6 +286,7 @@ export class AuthService {
       display_name: string;
       role: Role;
       region_code: string | null;
+      language: SessionUserDto['language'];
       organisation_id: string;
       organisation_name: string;
       organisation_kind: SessionUserDto['organisation']['kind'];
@@ -311,6 +312,7 @@ export class AuthService {
       regionCode: row.region_code,
       permissions: ROLE_PERMISSIONS[row.role],
       chains,
+      language: row.language,
     };
   }
 

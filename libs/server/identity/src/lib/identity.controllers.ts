@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createOrganisationSchema,
@@ -6,6 +6,7 @@ import {
   organisationListQuerySchema,
   changeOwnPasswordSchema,
   resetPasswordSchema,
+  setLanguageSchema,
   updateOrganisationSchema,
   updateUserSchema,
   type ChangeOwnPasswordRequest,
@@ -15,6 +16,7 @@ import {
   type OrganisationDto,
   type Page,
   type UpdateOrganisationRequest,
+  type SetLanguageRequest,
   type UserDto,
 } from '@lianzhang/contracts';
 import {
@@ -132,5 +134,16 @@ export class MyPasswordController {
     @Body(new ZodValidationPipe(changeOwnPasswordSchema)) body: ChangeOwnPasswordRequest,
   ): Promise<void> {
     await this.users.changeOwnPassword(user, body.currentPassword, body.newPassword);
+  }
+
+  @Authenticated('me:read')
+  @Put('language')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remember the interface language one chose, for every device' })
+  async language(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(new ZodValidationPipe(setLanguageSchema)) body: SetLanguageRequest,
+  ): Promise<void> {
+    await this.users.setLanguage(user.id, body.language);
   }
 }

@@ -21,6 +21,7 @@ import { OrganisationEntity } from './organisation.entity';
   'ck_app_user_role',
   `"role" IN ('province_admin', 'province_analyst', 'chain_leader', 'chain_office', 'city_coordinator', 'enterprise_user')`,
 )
+@Check('ck_app_user_language', `"language" IN ('zh-CN', 'en')`)
 @Check(
   'ck_app_user_city_coordinator_region',
   `"role" <> 'city_coordinator' OR "region_code" IS NOT NULL`,
@@ -57,6 +58,10 @@ export class UserEntity {
   /** argon2id PHC string. */
   @Column({ type: 'text', select: false })
   passwordHash!: string;
+
+  /** The interface language the user chose; follows them from device to device. */
+  @Column({ type: 'text', default: 'zh-CN' })
+  language!: 'zh-CN' | 'en';
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

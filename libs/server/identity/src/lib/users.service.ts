@@ -139,6 +139,11 @@ export class UsersService {
     });
   }
 
+  /** The interface language a user chose; the next sign-in, on any device, starts in it. */
+  async setLanguage(userId: string, language: 'zh-CN' | 'en'): Promise<void> {
+    await this.users.update({ id: userId }, { language });
+  }
+
   /** A user changes their own password with the current one; their other sessions end. */
   async changeOwnPassword(
     user: AuthenticatedUser,
