@@ -56,6 +56,7 @@ const LEVEL_COLOURS = { reminder: 'blue', yellow: 'gold', red: 'red' } as const;
           (ngModelChange)="filter($event === 'unread')"
         >
           @for (option of filters(); track option.value) {
+            <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its own input inside the label -->
             <label nz-radio-button [nzValue]="option.value">{{ option.label }}</label>
           }
         </nz-radio-group>
