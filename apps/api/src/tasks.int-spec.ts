@@ -206,6 +206,16 @@ describe('tasks: the workflow over HTTP, scoping, concurrency and bad input', ()
     expect((await step(leader, cancelled.body, 'cancel', '再次撤销')).status).toBe(409);
   });
 
+  it('answers a decline with the task handed back (a draft the enterprise no longer sees), not a 404', async () => {
+    const task = await newTask();
+    const declined = await step(a, task, 'decline', '不属于本单位业务范围');
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ id: task.id, status: 'draft', allowedActions: [] });
+    expect((await api.request('GET', `/api/tasks/${task.id}`, { token: a.token })).status).toBe(
+      404,
+    );
+  });
+
   it('hides a task entirely from another enterprise and from a leader of another chain', async () => {
     const task = await newTask({ title: '保密任务：某卡脖子材料替代' });
     await step(a, task, 'accept');

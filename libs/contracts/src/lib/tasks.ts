@@ -68,6 +68,7 @@ export interface TaskDto {
   readonly id: string;
   readonly chainId: string;
   readonly chainName: string;
+  readonly chainNameEn: string;
   readonly title: string;
   readonly description: string;
   readonly status: TaskStatus;
@@ -82,6 +83,8 @@ export interface TaskDto {
   readonly shortBoardId: string | null;
   readonly projectId: string | null;
   readonly assignerUserId: string;
+  /** The highest 督办单 issued on the task, if any: 红牌 over 黄牌. */
+  readonly noticeLevel: 'yellow' | 'red' | null;
   /** How the caller stands to the task, and the steps it may take now. */
   readonly party: TaskParty;
   readonly allowedActions: readonly TaskAction[];

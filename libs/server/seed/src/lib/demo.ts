@@ -383,7 +383,13 @@ export async function seedDemo(
       for (const [index, status] of TASK_STATUSES.entries()) {
         // Created up to twelve weeks ago, so the cockpit's trends have a past.
         const age = int(3, 84);
-        const assignee = members[(index % (members.length - 1)) + 1] as string;
+        // The second demo enterprise account (ent.<chain>.2) has work to 签收, do and redo;
+        // the other tasks go round the rest of the members.
+        const assignee = (
+          ['assigned', 'in_progress', 'returned'].includes(status)
+            ? members[1]
+            : members[(index % (members.length - 2)) + 2]
+        ) as string;
         const [{ id }] = (await manager.query(
           `INSERT INTO task (chain_id, short_board_id, project_id, title, description, assigner_user_id, assignee_organisation_id, status, priority, due_date, report_every_workdays, progress, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() - make_interval(days => $13)) RETURNING id`,

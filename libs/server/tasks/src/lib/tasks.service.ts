@@ -49,13 +49,15 @@ export const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 const OVERDUE = `(t.status NOT IN ('done', 'cancelled') AND t.due_date < ${TODAY})`;
 
 const TASK_COLUMNS = `
-  t.id, t.chain_id AS "chainId", c.name_zh AS "chainName", t.title, t.description, t.status, t.priority,
+  t.id, t.chain_id AS "chainId", c.name_zh AS "chainName", c.name_en AS "chainNameEn", t.title, t.description, t.status, t.priority,
   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", ${OVERDUE} AS overdue, t.progress,
   t.report_every_workdays AS "reportEveryWorkdays", t.short_board_id AS "shortBoardId", t.project_id AS "projectId",
   t.assigner_user_id AS "assignerUserId", t.version, t.created_at AS "createdAt",
   json_build_object('organisationId', a.id, 'name', a.name) AS assignee,
   coalesce((SELECT json_agg(json_build_object('organisationId', o.id, 'name', o.name) ORDER BY o.name)
-            FROM task_co_handler h JOIN organisation o ON o.id = h.organisation_id WHERE h.task_id = t.id), '[]') AS "coHandlers"`;
+            FROM task_co_handler h JOIN organisation o ON o.id = h.organisation_id WHERE h.task_id = t.id), '[]') AS "coHandlers",
+  (SELECT n.level FROM supervision_notice n WHERE n.task_id = t.id
+   ORDER BY n.level = 'red' DESC, n.issued_at DESC LIMIT 1) AS "noticeLevel"`;
 const TASK_FROM = `FROM task t JOIN chain c ON c.id = t.chain_id JOIN organisation a ON a.id = t.assignee_organisation_id`;
 
 type TaskRow = Omit<TaskDto, 'party' | 'allowedActions' | 'createdAt'> & { createdAt: Date };
@@ -325,7 +327,26 @@ export class TasksService {
         manager,
       );
     });
-    return this.get(user, taskId);
+    return this.afterStep(user, taskId);
+  }
+
+  /**
+   * The task as it stands after a step the caller took. A decline hands it back to the
+   * chain office as a draft, which an enterprise no longer sees: it gets what it did, with
+   * nothing left for it to do, instead of a 404 for a step that succeeded.
+   */
+  private async afterStep(user: AuthenticatedUser, taskId: string): Promise<TaskDto> {
+    try {
+      return await this.get(user, taskId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      const [row] = (await this.dataSource.query(
+        `SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`,
+        [taskId],
+      )) as TaskRow[];
+      if (!row) throw error;
+      return { ...this.withParty(user, row, { all: false, chainIds: [] }), allowedActions: [] };
+    }
   }
 
   /** Any party to the task may comment; someone who may only look may not. */
