@@ -11,7 +11,7 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 /** The root files and every feature's scope (public/i18n/<scope>/<lang>.json, loaded with its route). */
-const ROOT = join(__dirname, '..', '..', 'public', 'i18n');
+const ROOT = join(__dirname, '..', '..', '..', 'public', 'i18n');
 const SCOPES = [
   '',
   ...readdirSync(ROOT).filter((entry) => statSync(join(ROOT, entry)).isDirectory()),
