@@ -45,3 +45,9 @@ export function testProviders(): (Provider | EnvironmentProviders)[] {
     }),
   ];
 }
+
+/** The value, or a loud failure naming what was missing (tests never use `!`). */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}

@@ -1,6 +1,15 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import type { ApiError, Page, TaskDto } from '@lianzhang/contracts';
 import {
   TASK_ACTION_LABELS,
@@ -47,10 +56,11 @@ const STATUS_COLOURS: Readonly<Record<TaskStatus, string>> = {
     NzResultModule,
     NzTableModule,
     NzTagModule,
+    RouterLink,
     TranslocoPipe,
   ],
   template: `
-    <nz-card [nzTitle]="'tasks.title' | transloco" data-testid="tasks">
+    <nz-card [nzTitle]="'tasks.title' | transloco" [nzExtra]="filterTag" data-testid="tasks">
       @if (failed()) {
         <nz-result nzStatus="warning" [nzTitle]="'state.error' | transloco">
           <div nz-result-extra>
@@ -82,7 +92,9 @@ const STATUS_COLOURS: Readonly<Record<TaskStatus, string>> = {
           <tbody>
             @for (task of table.data; track task.id) {
               <tr data-testid="task-row">
-                <td>{{ task.title }}</td>
+                <td>
+                  <a [routerLink]="['/tasks', task.id]" data-testid="task-link">{{ task.title }}</a>
+                </td>
                 <td>{{ task.chainName }}</td>
                 <td>{{ task.assignee.name }}</td>
                 <td>
@@ -143,8 +155,18 @@ const STATUS_COLOURS: Readonly<Record<TaskStatus, string>> = {
         }
       </ng-container>
     </nz-modal>
+    <ng-template #filterTag>
+      @if (overdue() === 'true') {
+        <a routerLink="/tasks" class="filter-tag" data-testid="tasks-filter">
+          <nz-tag nzColor="red">{{ 'tasks.overdueOnly' | transloco }} ✕</nz-tag>
+        </a>
+      }
+    </ng-template>
   `,
   styles: `
+    .filter-tag {
+      cursor: pointer;
+    }
     .overdue {
       color: #cf1322;
     }
@@ -164,7 +186,9 @@ const STATUS_COLOURS: Readonly<Record<TaskStatus, string>> = {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TasksComponent implements OnInit {
+export class TasksComponent {
+  /** `?overdue=true`: only open tasks past their due date. */
+  readonly overdue = input<string>();
   private readonly http = inject(HttpClient);
   private readonly message = inject(NzMessageService);
   protected readonly languages = inject(LanguageService);
@@ -177,15 +201,21 @@ export class TasksComponent implements OnInit {
   protected readonly reasonError = signal<string | null>(null);
   protected reason = '';
 
-  ngOnInit(): void {
-    void this.load(1);
+  constructor() {
+    // The first load, and again when the filter in the address changes under the same page.
+    effect(() => {
+      this.overdue();
+      untracked(() => void this.load(1));
+    });
   }
 
   async load(index: number): Promise<void> {
     this.loading.set(true);
     this.failed.set(false);
     try {
-      const params = new HttpParams().set('page', index).set('pageSize', 20).set('sort', 'dueDate');
+      let params = new HttpParams().set('page', index).set('pageSize', 20).set('sort', 'dueDate');
+      // The cockpit's overdue figure opens this list narrowed to the overdue tasks.
+      if (this.overdue() === 'true') params = params.set('overdue', 'true');
       this.page.set(await firstValueFrom(this.http.get<Page<TaskDto>>('/api/tasks', { params })));
       this.pageIndex.set(index);
     } catch {
