@@ -1,3 +1,4 @@
+import '@angular/common/locales/global/zh';
 import {
   provideZonelessChangeDetection,
   type EnvironmentProviders,
