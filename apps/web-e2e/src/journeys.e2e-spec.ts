@@ -117,6 +117,117 @@ describe('journeys through the web app', () => {
       [username],
     );
 
+  const JOURNEY_TASK = '车规级芯片封装可靠性验证（交办演示）';
+
+  it('a. a chain leader creates a task and assigns it to an enterprise', async () => {
+    const chain = await one<{ id: string }>(IC_CHAIN);
+    const assignee = await orgOf('ent.ngit.ic.2');
+    const page = await signedIn('leader.ngit.ic');
+    await page.goto(`${platform.baseUrl}/chains`);
+    await page.getByRole('link', { name: '集成电路', exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/chains/${chain.id}/overview$`));
+    await expectAccessible(page, 'chain overview');
+
+    await page.goto(`${platform.baseUrl}/chains/${chain.id}/map`);
+    await page.getByTestId('chain-map').locator('svg').waitFor();
+    await keepScreenshot(page, 'chain-map');
+    await expectAccessible(page, 'chain map');
+
+    await page.goto(`${platform.baseUrl}/chains/${chain.id}/tasks`);
+    await page.getByTestId('task-create').click();
+    const form = page.getByTestId('task-form');
+    await form.waitFor();
+    await form.getByLabel('任务名称').fill(JOURNEY_TASK);
+    await form.getByLabel('主办单位').click();
+    await page.locator('nz-option-item', { hasText: assignee.name }).click();
+    // A due date a month ahead, typed as people type it; the preview shows each step's day.
+    const due = await one<{ due: string }>(
+      `SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date + 30, 'YYYY-MM-DD') AS due`,
+    );
+    await form.getByLabel('截止日期').fill(due.due);
+    await form.getByLabel('截止日期').press('Enter');
+    await form.getByTestId('escalation-step').first().waitFor();
+    expect(await form.getByTestId('escalation-step').count()).toBeGreaterThan(3);
+    await expectAccessible(page, 'task form');
+    await form.getByTestId('task-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('task-row').filter({ hasText: JOURNEY_TASK }).waitFor();
+
+    const stored = await one<{ status: string; assignee: string; due: string }>(
+      `SELECT status, assignee_organisation_id AS assignee, to_char(due_date, 'YYYY-MM-DD') AS due FROM task WHERE title = $1`,
+      [JOURNEY_TASK],
+    );
+    expect(stored).toEqual({ status: 'assigned', assignee: assignee.id, due: due.due });
+    await page.getByTestId('task-view-board').click();
+    await page.getByTestId('task-board').waitFor();
+    await page
+      .locator('[data-testid="task-column"][data-status="assigned"]')
+      .getByTestId('task-card')
+      .filter({ hasText: JOURNEY_TASK })
+      .waitFor();
+    await keepScreenshot(page, 'task-board');
+    await expectAccessible(page, 'task board');
+  });
+
+  it('b. the enterprise accepts and reports 60 %; the leader returns it with a reason; the enterprise resubmits; the leader accepts', async () => {
+    const chain = await one<{ id: string }>(IC_CHAIN);
+    const task = await one<{ id: string }>(`SELECT id FROM task WHERE title = $1`, [JOURNEY_TASK]);
+    const enterprise = await signedIn('ent.ngit.ic.2');
+    await enterprise.goto(`${platform.baseUrl}/workspace`);
+    const row = enterprise.getByTestId('workspace-task-row').filter({ hasText: JOURNEY_TASK });
+    await row.waitFor();
+    await keepScreenshot(enterprise, 'enterprise-workspace');
+    await expectAccessible(enterprise, 'enterprise workspace');
+    await row.getByTestId('accept').click();
+    await row.getByTestId('accept').waitFor({ state: 'detached' });
+
+    const report = async (percent: string, narrative: string) => {
+      await enterprise.goto(`${platform.baseUrl}/tasks/${task.id}`);
+      const form = enterprise.getByTestId('report-form');
+      await form.waitFor();
+      await form.getByLabel('完成进度').fill(percent);
+      await form.getByLabel('进展情况').fill(narrative);
+      await form.getByTestId('report-submit').click();
+      await enterprise.getByTestId('report-row').filter({ hasText: narrative }).waitFor();
+    };
+    await report('60', '完成可靠性试验方案评审，首批样品送检。');
+    await expectAccessible(enterprise, 'task detail');
+
+    const leader = await signedIn('leader.ngit.ic');
+    await leader.goto(`${platform.baseUrl}/chains/${chain.id}/review`);
+    const pending = leader.getByTestId('review-row').filter({ hasText: '首批样品送检' });
+    await pending.waitFor();
+    await expectAccessible(leader, 'review queue');
+    await pending.getByTestId('review-return').click();
+    await leader.getByLabel('退回理由').fill('请附上送检单和检测机构回执');
+    await leader.getByTestId('review-return-confirm').click();
+    await pending.waitFor({ state: 'detached' });
+
+    await enterprise.goto(`${platform.baseUrl}/tasks/${task.id}`);
+    await enterprise.getByTestId('report-return-reason').filter({ hasText: '送检单' }).waitFor();
+    await report('60', '补充送检单及检测机构回执，样品检测进行中。');
+
+    await leader.goto(`${platform.baseUrl}/chains/${chain.id}/review`);
+    const resubmitted = leader.getByTestId('review-row').filter({ hasText: '检测机构回执' });
+    await resubmitted.getByTestId('review-accept').click();
+    await resubmitted.waitFor({ state: 'detached' });
+
+    const reports = await db.query(
+      `SELECT percent, status, review_reason AS reason FROM progress_report
+       WHERE subject_type = 'task' AND subject_id = $1 ORDER BY created_at`,
+      [task.id],
+    );
+    expect(reports.rows).toEqual([
+      { percent: 60, status: 'returned', reason: '请附上送检单和检测机构回执' },
+      { percent: 60, status: 'accepted', reason: null },
+    ]);
+    const progress = await one<{ progress: number; status: string }>(
+      `SELECT progress, status FROM task WHERE id = $1`,
+      [task.id],
+    );
+    expect(progress.progress).toBe(60);
+  });
+
   it('c. an overdue task escalates: its 黄牌 shows on the provincial cockpit and prints as a 督办单', async () => {
     const chain = await one<{ id: string }>(IC_CHAIN);
     const assignee = await orgOf('ent.ngit.ic.2');

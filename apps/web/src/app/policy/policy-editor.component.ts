@@ -384,7 +384,7 @@ function asPolicy(draft: DraftPolicy): EscalationPolicy {
       width: 100%;
     }
     .empty {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       padding: 16px 0;
     }
     .actions {

@@ -215,7 +215,7 @@ interface UploadProblem {
       padding-left: 18px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     nz-input-number {
       width: 160px;

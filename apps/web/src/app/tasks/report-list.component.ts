@@ -206,13 +206,13 @@ import {
       gap: 8px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     dl {
       margin: 8px 0 0;
     }
     dt {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
     }
     dd {

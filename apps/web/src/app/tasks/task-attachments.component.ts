@@ -88,7 +88,7 @@ import {
       margin: 0 0 8px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .upload {
       display: flex;

@@ -252,7 +252,7 @@ const FIELDS = ['chainId', 'category', 'title', 'body'];
       margin-bottom: 12px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .answer {
       margin-top: 4px;

@@ -238,7 +238,7 @@ interface WorkItems {
       width: 160px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       margin: 6px 0;
     }
     .form-title {

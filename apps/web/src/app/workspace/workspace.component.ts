@@ -65,7 +65,7 @@ import { WorkspaceStore } from './workspace.store';
       font-size: 20px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .section {
       margin: 0 0 12px;

@@ -215,7 +215,7 @@ function shanghaiStart(day: Date, plusDays = 0): string {
     }
     .id {
       margin-left: 6px;
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
       word-break: break-all;
     }
@@ -240,7 +240,7 @@ function shanghaiStart(day: Date, plusDays = 0): string {
     .request {
       grid-column: 1 / -1;
       margin: 0;
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     nz-icon {
       margin-right: 4px;

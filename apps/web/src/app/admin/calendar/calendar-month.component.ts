@@ -80,7 +80,7 @@ const A_WEEK = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(2024, 0, d)));
     .weekday {
       text-align: center;
       font-size: 12px;
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .day {
       position: relative;
@@ -101,7 +101,7 @@ const A_WEEK = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(2024, 0, d)));
     }
     .day.weekend {
       background: #f5f5f5;
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .day.holiday {
       background: #fff1f0;

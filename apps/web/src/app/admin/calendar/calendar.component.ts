@@ -402,7 +402,7 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
       white-space: pre-line;
     }
     .current .source {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       margin-left: 8px;
     }
     .remove {

@@ -366,7 +366,7 @@ interface EndpointModel {
       max-width: 320px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .row-actions {
       display: flex;

@@ -252,7 +252,7 @@ const PAGE_SIZE = 20;
       margin-right: 4px;
     }
     .hint {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       margin: 0;
     }
   `,

@@ -164,7 +164,7 @@ const PAGE_SIZE = 20;
       flex: 1 1 220px;
     }
     .code {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
     }
     .target {

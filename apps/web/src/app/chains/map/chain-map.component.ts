@@ -236,7 +236,7 @@ import {
       text-overflow: ellipsis;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .drawer h4 {
       margin: 16px 0 8px;

@@ -257,7 +257,7 @@ const PACE_BAR_COLOURS = { green: '#52c41a', amber: '#faad14', red: '#f5222d' } 
       width: 100%;
     }
     .explain {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
       margin: 8px 0;
     }

@@ -262,7 +262,7 @@ type Filter = 'open' | 'all';
       font-weight: 500;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
     }
     .body {

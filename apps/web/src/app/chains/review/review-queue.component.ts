@@ -222,7 +222,7 @@ interface Attachments {
       font-weight: 500;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
     }
     .percent {

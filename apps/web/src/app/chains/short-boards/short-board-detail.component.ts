@@ -278,7 +278,7 @@ import { fromIsoDate, toIsoDate } from '../dates';
       width: 100%;
     }
     .explain {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
       margin-left: 4px;
     }

@@ -295,7 +295,7 @@ const PRIORITY_COLOURS: Readonly<Record<TaskPriorityValue, string>> = {
       margin-bottom: 12px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
     }
     .overdue {
@@ -328,7 +328,7 @@ const PRIORITY_COLOURS: Readonly<Record<TaskPriorityValue, string>> = {
       align-items: center;
     }
     .count {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
     }
     .card {
       display: flex;

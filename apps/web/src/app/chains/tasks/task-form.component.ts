@@ -424,7 +424,7 @@ const DAYS_FOR_REPORTS = 100;
       gap: 8px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       font-size: 12px;
       margin: 0 0 8px;
     }
@@ -445,7 +445,7 @@ const DAYS_FOR_REPORTS = 100;
       margin-right: 8px;
     }
     .weekday {
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       margin-right: 8px;
     }
     .level {
@@ -489,7 +489,7 @@ const DAYS_FOR_REPORTS = 100;
     }
     .day-legend {
       font-size: 12px;
-      color: rgba(0, 0, 0, 0.45);
+      color: var(--lz-text-secondary);
       margin-top: 4px;
     }
     .mark {
