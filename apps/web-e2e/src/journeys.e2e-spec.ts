@@ -333,6 +333,26 @@ describe('journeys through the web app', () => {
     await keepScreenshot(page, 'cockpit-en');
     await expectAccessible(page, 'cockpit (en)');
   });
+
+  it('f. the other main pages pass the accessibility check: lists, notifications, administration', async () => {
+    const admin = await signedIn('admin');
+    for (const [path, ready] of [
+      ['/chains', 'chain-list'],
+      ['/tasks', 'tasks'],
+      ['/notifications', 'notifications'],
+      ['/admin/users', 'users-table'],
+      ['/admin/organisations', 'org-row'],
+      ['/admin/calendar', 'calendar'],
+      ['/admin/policy', 'policy-editor'],
+      ['/admin/delivery', 'queue-board'],
+      ['/admin/audit', 'audit-row'],
+    ] as const) {
+      await admin.goto(`${platform.baseUrl}${path}`);
+      await admin.getByTestId(ready).first().waitFor();
+      if (path === '/admin/calendar') await keepScreenshot(admin, 'admin-calendar');
+      await expectAccessible(admin, path);
+    }
+  });
 });
 
 /**

@@ -19,7 +19,7 @@ import { ADMIN_PAGES } from './admin-pages';
   template: `
     <div class="admin">
       <h2 class="title">{{ 'admin.title' | transloco }}</h2>
-      <ul nz-menu nzMode="horizontal" class="nav" data-testid="admin-nav" role="menubar">
+      <ul nz-menu nzMode="horizontal" class="nav" data-testid="admin-nav">
         @for (page of pages; track page.path) {
           <li
             nz-menu-item

@@ -300,7 +300,7 @@ function asPolicy(draft: DraftPolicy): EscalationPolicy {
             (click)="add()"
             data-testid="policy-add-step"
           >
-            <nz-icon nzType="plus" />{{ 'policy.addStep' | transloco }}
+            <nz-icon nzType="plus" /><span>{{ 'policy.addStep' | transloco }}</span>
           </button>
           <span class="spacer"></span>
           <button nz-button type="button" (click)="restoreBuiltIn()" data-testid="policy-built-in">
@@ -313,7 +313,7 @@ function asPolicy(draft: DraftPolicy): EscalationPolicy {
             (click)="discard()"
             data-testid="policy-discard"
           >
-            <nz-icon nzType="undo" />{{ 'policy.discard' | transloco }}
+            <nz-icon nzType="undo" /><span>{{ 'policy.discard' | transloco }}</span>
           </button>
           <button
             nz-button

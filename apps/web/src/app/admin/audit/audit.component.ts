@@ -104,7 +104,7 @@ function shanghaiStart(day: Date, plusDays = 0): string {
         </div>
         <div class="filter buttons">
           <button nz-button nzType="primary" type="submit" data-testid="audit-search">
-            <nz-icon nzType="search" />{{ 'admin.search' | transloco }}
+            <nz-icon nzType="search" /><span>{{ 'admin.search' | transloco }}</span>
           </button>
           <button nz-button type="button" (click)="clear()">{{ 'admin.clear' | transloco }}</button>
         </div>
@@ -142,10 +142,19 @@ function shanghaiStart(day: Date, plusDays = 0): string {
           <tbody>
             @for (entry of table.data; track entry.id) {
               <tr data-testid="audit-row">
-                <td
-                  [nzExpand]="expanded().has(entry.id)"
-                  (nzExpandChange)="toggle(entry.id, $event)"
-                ></td>
+                <td>
+                  <!-- Our own toggle: nz-table's expand icon is a button without a name. -->
+                  <button
+                    type="button"
+                    class="expand"
+                    [attr.aria-expanded]="expanded().has(entry.id)"
+                    [attr.aria-label]="'admin.audit.details' | transloco"
+                    (click)="toggle(entry.id, !expanded().has(entry.id))"
+                    data-testid="audit-expand"
+                  >
+                    {{ expanded().has(entry.id) ? '−' : '+' }}
+                  </button>
+                </td>
                 <td>{{ entry.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
                 <td>
                   {{ actorName(entry.actorId) }}
@@ -188,6 +197,16 @@ function shanghaiStart(day: Date, plusDays = 0): string {
     </nz-card>
   `,
   styles: `
+    .expand {
+      width: 20px;
+      height: 20px;
+      line-height: 16px;
+      padding: 0;
+      border: 1px solid #d9d9d9;
+      border-radius: 2px;
+      background: #fff;
+      cursor: pointer;
+    }
     .filters {
       display: flex;
       flex-wrap: wrap;

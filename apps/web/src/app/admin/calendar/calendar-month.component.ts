@@ -25,15 +25,15 @@ const A_WEEK = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(2024, 0, d)));
   template: `
     <section class="month" [class.large]="large()" [attr.aria-label]="title()">
       <h3>{{ title() }}</h3>
-      <div class="grid" role="grid">
+      <!-- Days are buttons labelled with their date and kind; the weekday row is decoration. -->
+      <div class="grid">
         @for (name of weekdays(); track $index) {
-          <div class="weekday" role="columnheader">{{ name }}</div>
+          <div class="weekday" aria-hidden="true">{{ name }}</div>
         }
         @for (cell of cells(); track $index) {
           @if (cell) {
             <button
               type="button"
-              role="gridcell"
               [class]="'day ' + (cell.info?.kind ?? 'unknown')"
               [class.override]="cell.info?.source === 'override'"
               [class.provisional]="cell.info?.provisional"
@@ -96,7 +96,7 @@ const A_WEEK = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(2024, 0, d)));
     }
     .day:hover,
     .day:focus-visible {
-      border-color: #1677ff;
+      border-color: #0958d9;
       outline: none;
     }
     .day.weekend {
@@ -109,7 +109,7 @@ const A_WEEK = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(2024, 0, d)));
     }
     .day.makeup_workday {
       background: #fff7e6;
-      color: #d46b08;
+      color: #ad4e00;
       font-weight: 600;
     }
     .day.provisional {
@@ -205,9 +205,10 @@ export class CalendarMonthComponent {
 
   protected describe(cell: Cell): string {
     const info = cell.info;
-    if (!info) return cell.date;
+    // The name starts with the day's number, the text people see on the button.
+    if (!info) return `${cell.day} · ${cell.date}`;
     const language = this.language();
-    const parts = [cell.date, DAY_KIND_LABELS[info.kind][language]];
+    const parts = [String(cell.day), cell.date, DAY_KIND_LABELS[info.kind][language]];
     if (info.name) parts.push(info.name[language]);
     if (info.source === 'override') parts.push(DAY_SOURCE_LABELS.override[language]);
     if (info.provisional) parts.push(PROVISIONAL_LABEL[language]);

@@ -70,7 +70,7 @@ import { AdminClient } from '../admin.client';
       </nz-form-item>
       <nz-form-item>
         <button nz-button nzType="primary" type="submit" [nzLoading]="busy()">
-          <nz-icon nzType="plus" />{{ 'admin.delivery.allow' | transloco }}
+          <nz-icon nzType="plus" /><span>{{ 'admin.delivery.allow' | transloco }}</span>
         </button>
       </nz-form-item>
     </form>
@@ -114,7 +114,7 @@ import { AdminClient } from '../admin.client';
                   (nzOnConfirm)="remove(entry)"
                   [attr.aria-label]="('admin.delete' | transloco) + ' ' + entry.host"
                 >
-                  <nz-icon nzType="delete" />{{ 'admin.delete' | transloco }}
+                  <nz-icon nzType="delete" /><span>{{ 'admin.delete' | transloco }}</span>
                 </button>
               </td>
             </tr>

@@ -90,7 +90,7 @@ describe('DeadLettersComponent', () => {
     expect(rows()[0]?.textContent).toContain('企业微信机器人');
     expect(rows()[0]?.textContent).toContain('HTTP 502');
 
-    rows()[0]?.querySelector<HTMLElement>('.ant-table-row-expand-icon')?.click();
+    rows()[0]?.querySelector<HTMLElement>('[data-testid="dead-letter-expand"]')?.click();
     await settle(fixture);
     const log = element.querySelector('[data-testid="dead-letter-log"]');
     expect(log?.querySelectorAll('[data-testid="dead-letter-attempt"]').length).toBe(2);

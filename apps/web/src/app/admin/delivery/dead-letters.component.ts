@@ -68,10 +68,18 @@ const PAGE_SIZE = 20;
         <tbody>
           @for (delivery of table.data; track delivery.id) {
             <tr data-testid="dead-letter-row" [attr.data-id]="delivery.id">
-              <td
-                [nzExpand]="expanded().has(delivery.id)"
-                (nzExpandChange)="toggle(delivery.id, $event)"
-              ></td>
+              <td>
+                <button
+                  type="button"
+                  class="expand"
+                  [attr.aria-expanded]="expanded().has(delivery.id)"
+                  [attr.aria-label]="'admin.delivery.attempts' | transloco"
+                  (click)="toggle(delivery.id, !expanded().has(delivery.id))"
+                  data-testid="dead-letter-expand"
+                >
+                  {{ expanded().has(delivery.id) ? '−' : '+' }}
+                </button>
+              </td>
               <td>{{ delivery.title }}</td>
               <td>{{ channelLabel(delivery.channel) }}</td>
               <td class="target">{{ delivery.target }}</td>
@@ -86,7 +94,7 @@ const PAGE_SIZE = 20;
                   (click)="retry(delivery)"
                   data-testid="dead-letter-retry"
                 >
-                  <nz-icon nzType="redo" />{{ 'admin.delivery.retry' | transloco }}
+                  <nz-icon nzType="redo" /><span>{{ 'admin.delivery.retry' | transloco }}</span>
                 </button>
               </td>
             </tr>
@@ -122,6 +130,16 @@ const PAGE_SIZE = 20;
     }
   `,
   styles: `
+    .expand {
+      width: 20px;
+      height: 20px;
+      line-height: 16px;
+      padding: 0;
+      border: 1px solid #d9d9d9;
+      border-radius: 2px;
+      background: #fff;
+      cursor: pointer;
+    }
     .target,
     .error {
       word-break: break-all;

@@ -36,7 +36,7 @@ export const QUEUE_BOARD_URL = '/api/admin/queues';
     <nz-card [nzTitle]="'admin.delivery.title' | transloco" [nzExtra]="board">
       <ng-template #board>
         <button nz-button [nzLoading]="opening()" (click)="openBoard()" data-testid="queue-board">
-          <nz-icon nzType="export" />{{ 'admin.delivery.queueBoard' | transloco }}
+          <nz-icon nzType="export" /><span>{{ 'admin.delivery.queueBoard' | transloco }}</span>
         </button>
       </ng-template>
       <nz-tabs>

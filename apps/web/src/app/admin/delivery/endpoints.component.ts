@@ -89,7 +89,7 @@ interface EndpointModel {
     <div class="bar">
       <p class="hint">{{ 'admin.delivery.endpointsHint' | transloco }}</p>
       <button nz-button nzType="primary" (click)="open(null)" data-testid="endpoint-create">
-        <nz-icon nzType="plus" />{{ 'admin.delivery.newEndpoint' | transloco }}
+        <nz-icon nzType="plus" /><span>{{ 'admin.delivery.newEndpoint' | transloco }}</span>
       </button>
     </div>
     @if (failed()) {
@@ -155,7 +155,7 @@ interface EndpointModel {
                     (click)="open(endpoint)"
                     [attr.aria-label]="('admin.edit' | transloco) + ' ' + endpoint.name"
                   >
-                    <nz-icon nzType="edit" />{{ 'admin.edit' | transloco }}
+                    <nz-icon nzType="edit" /><span>{{ 'admin.edit' | transloco }}</span>
                   </button>
                   <button
                     nz-button
@@ -166,7 +166,7 @@ interface EndpointModel {
                     (nzOnConfirm)="remove(endpoint)"
                     [attr.aria-label]="('admin.delete' | transloco) + ' ' + endpoint.name"
                   >
-                    <nz-icon nzType="delete" />{{ 'admin.delete' | transloco }}
+                    <nz-icon nzType="delete" /><span>{{ 'admin.delete' | transloco }}</span>
                   </button>
                 </div>
               </td>

@@ -48,7 +48,7 @@ const PAGE_SIZE = 20;
     <nz-card [nzTitle]="'admin.organisations.title' | transloco" [nzExtra]="create">
       <ng-template #create>
         <button nz-button nzType="primary" (click)="open(null)" data-testid="organisation-create">
-          <nz-icon nzType="plus" />{{ 'admin.organisations.new' | transloco }}
+          <nz-icon nzType="plus" /><span>{{ 'admin.organisations.new' | transloco }}</span>
         </button>
       </ng-template>
       <form class="filters" (ngSubmit)="load(1)">
@@ -95,7 +95,7 @@ const PAGE_SIZE = 20;
         </div>
         <div class="filter submit">
           <button nz-button type="submit" data-testid="organisations-search">
-            <nz-icon nzType="search" />{{ 'admin.search' | transloco }}
+            <nz-icon nzType="search" /><span>{{ 'admin.search' | transloco }}</span>
           </button>
         </div>
       </form>
@@ -147,7 +147,7 @@ const PAGE_SIZE = 20;
                     data-testid="organisation-edit"
                     [attr.aria-label]="('admin.edit' | transloco) + ' ' + organisation.name"
                   >
-                    <nz-icon nzType="edit" />{{ 'admin.edit' | transloco }}
+                    <nz-icon nzType="edit" /><span>{{ 'admin.edit' | transloco }}</span>
                   </button>
                 </td>
               </tr>

@@ -61,7 +61,7 @@ const PAGE_SIZE = 20;
     <nz-card [nzTitle]="'admin.users.title' | transloco" [nzExtra]="create">
       <ng-template #create>
         <button nz-button nzType="primary" (click)="open(null)" data-testid="user-create">
-          <nz-icon nzType="plus" />{{ 'admin.users.new' | transloco }}
+          <nz-icon nzType="plus" /><span>{{ 'admin.users.new' | transloco }}</span>
         </button>
       </ng-template>
       <div class="filters">
@@ -155,7 +155,7 @@ const PAGE_SIZE = 20;
                       data-testid="user-edit"
                       [attr.aria-label]="('admin.edit' | transloco) + ' ' + user.username"
                     >
-                      <nz-icon nzType="edit" />{{ 'admin.edit' | transloco }}
+                      <nz-icon nzType="edit" /><span>{{ 'admin.edit' | transloco }}</span>
                     </button>
                     <button
                       nz-button
@@ -166,7 +166,9 @@ const PAGE_SIZE = 20;
                         ('admin.users.resetPassword' | transloco) + ' ' + user.username
                       "
                     >
-                      <nz-icon nzType="key" />{{ 'admin.users.resetPassword' | transloco }}
+                      <nz-icon nzType="key" /><span>{{
+                        'admin.users.resetPassword' | transloco
+                      }}</span>
                     </button>
                   </div>
                 </td>

@@ -83,7 +83,7 @@ const ROLE_COLOURS: Readonly<Record<MemberRole, string>> = {
             [nzLoading]="busy()"
             data-testid="member-add"
           >
-            <nz-icon nzType="plus" /> {{ 'chains.members.add' | transloco }}
+            <nz-icon nzType="plus" /> <span>{{ 'chains.members.add' | transloco }}</span>
           </button>
           @if (addError(); as message) {
             <div class="error" role="alert">{{ message }}</div>
@@ -155,7 +155,8 @@ const ROLE_COLOURS: Readonly<Record<MemberRole, string>> = {
                         (nzOnConfirm)="remove(member)"
                         data-testid="member-remove"
                       >
-                        <nz-icon nzType="delete" /> {{ 'chains.members.remove' | transloco }}
+                        <nz-icon nzType="delete" />
+                        <span>{{ 'chains.members.remove' | transloco }}</span>
                       </button>
                     </td>
                   }

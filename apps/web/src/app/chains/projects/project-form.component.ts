@@ -204,7 +204,7 @@ interface MilestoneRow {
           (click)="addMilestone()"
           data-testid="milestone-add"
         >
-          <nz-icon nzType="plus" /> {{ 'chains.projects.addMilestone' | transloco }}
+          <nz-icon nzType="plus" /> <span>{{ 'chains.projects.addMilestone' | transloco }}</span>
         </button>
       </fieldset>
       <div class="actions">

@@ -148,7 +148,7 @@ const TYPE_COLOURS: Readonly<Record<ProjectType, string>> = {
           (click)="creating.set(true)"
           data-testid="project-create"
         >
-          <nz-icon nzType="plus" /> {{ 'chains.projects.create' | transloco }}
+          <nz-icon nzType="plus" /> <span>{{ 'chains.projects.create' | transloco }}</span>
         </button>
       }
     </ng-template>

@@ -112,7 +112,7 @@ interface Attachments {
                         (click)="download(file)"
                         data-testid="review-attachment"
                       >
-                        <nz-icon nzType="paper-clip" /> {{ file.fileName }}
+                        <nz-icon nzType="paper-clip" /> <span>{{ file.fileName }}</span>
                         <span class="muted">({{ size(file.size) }})</span>
                       </button>
                     } @empty {

@@ -137,7 +137,7 @@ import { ShortBoardFormComponent } from './short-board-form.component';
           (click)="creating.set(true)"
           data-testid="short-board-create"
         >
-          <nz-icon nzType="plus" /> {{ 'chains.shortBoards.create' | transloco }}
+          <nz-icon nzType="plus" /> <span>{{ 'chains.shortBoards.create' | transloco }}</span>
         </button>
       }
     </ng-template>

@@ -93,7 +93,7 @@ const PRIORITY_COLOURS: Readonly<Record<TaskPriorityValue, string>> = {
             (click)="setView('table')"
             data-testid="task-view-table"
           >
-            <nz-icon nzType="table" /> {{ 'chains.tasks.table' | transloco }}
+            <nz-icon nzType="table" /> <span>{{ 'chains.tasks.table' | transloco }}</span>
           </button>
           <button
             nz-button
@@ -103,7 +103,7 @@ const PRIORITY_COLOURS: Readonly<Record<TaskPriorityValue, string>> = {
             (click)="setView('board')"
             data-testid="task-view-board"
           >
-            <nz-icon nzType="appstore" /> {{ 'chains.tasks.board' | transloco }}
+            <nz-icon nzType="appstore" /> <span>{{ 'chains.tasks.board' | transloco }}</span>
           </button>
         </div>
         <div class="search">
@@ -252,7 +252,7 @@ const PRIORITY_COLOURS: Readonly<Record<TaskPriorityValue, string>> = {
     <ng-template #extra>
       @if (store.canAssign()) {
         <button nz-button nzType="primary" (click)="creating.set(true)" data-testid="task-create">
-          <nz-icon nzType="plus" /> {{ 'chains.tasks.create' | transloco }}
+          <nz-icon nzType="plus" /> <span>{{ 'chains.tasks.create' | transloco }}</span>
         </button>
       }
     </ng-template>

@@ -47,7 +47,7 @@ interface Tab {
   template: `
     <div class="workbench" data-testid="chain-workbench">
       <a routerLink="/chains" class="back" data-testid="chain-back">
-        <nz-icon nzType="arrow-left" /> {{ 'chains.workbench.back' | transloco }}
+        <nz-icon nzType="arrow-left" /> <span>{{ 'chains.workbench.back' | transloco }}</span>
       </a>
       @switch (store.detail().status) {
         @case ('loading') {
