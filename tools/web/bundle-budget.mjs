@@ -34,6 +34,7 @@ const visit = (file) => {
 visit(entry[0]);
 
 const initialBytes = [...initial].reduce((sum, file) => sum + gz(name(file)), 0);
+const initialRaw = [...initial].reduce((sum, file) => sum + outputs[file].bytes, 0);
 const lazy = js
   .filter(([file]) => !initial.has(file))
   .map(([file, output]) => ({
@@ -46,14 +47,14 @@ const lazy = js
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 const report = {
   budgetKb: BUDGET_KB,
-  initial: { files: initial.size, gzipKb: kb(initialBytes) },
+  initial: { files: initial.size, gzipKb: kb(initialBytes), rawKb: kb(initialRaw) },
   largestLazy: lazy.slice(0, 5).map((l) => ({ ...l, gzipKb: kb(l.gzip), rawKb: kb(l.raw) })),
 };
 
 if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(
-    `initial JavaScript: ${report.initial.files} files, ${report.initial.gzipKb} KB gzipped (budget ${BUDGET_KB} KB)`,
+    `initial JavaScript: ${report.initial.files} files, ${report.initial.gzipKb} KB gzipped, ${report.initial.rawKb} KB raw (budget ${BUDGET_KB} KB gzipped)`,
   );
   for (const l of report.largestLazy)
     console.log(`  lazy ${l.file.padEnd(22)} ${String(l.gzipKb).padStart(7)} KB gz  ${l.source}`);
