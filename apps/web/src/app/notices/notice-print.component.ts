@@ -16,6 +16,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { firstValueFrom } from 'rxjs';
+import { LanguageService } from '../i18n/language.service';
 
 type State =
   | { readonly status: 'loading' }
@@ -40,6 +41,7 @@ export class NoticePrintComponent implements OnInit {
   readonly taskId = input.required<string>();
   readonly noticeId = input.required<string>();
   private readonly http = inject(HttpClient);
+  protected readonly languages = inject(LanguageService);
   protected readonly state = signal<State>({ status: 'loading' });
   protected readonly notice = computed(() => {
     const state = this.state();

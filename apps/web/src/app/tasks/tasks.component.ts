@@ -95,7 +95,7 @@ const STATUS_COLOURS: Readonly<Record<TaskStatus, string>> = {
                 <td>
                   <a [routerLink]="['/tasks', task.id]" data-testid="task-link">{{ task.title }}</a>
                 </td>
-                <td>{{ task.chainName }}</td>
+                <td>{{ languages.language() === 'en' ? task.chainNameEn : task.chainName }}</td>
                 <td>{{ task.assignee.name }}</td>
                 <td>
                   <nz-tag [nzColor]="statusColour(task.status)" data-testid="task-status">{{

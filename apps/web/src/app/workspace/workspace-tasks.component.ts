@@ -87,7 +87,7 @@ const PAGE_SIZE = 20;
                   <nz-tag class="role">{{ 'workspace.tasks.coHandler' | transloco }}</nz-tag>
                 }
               </td>
-              <td>{{ task.chainName }}</td>
+              <td>{{ languages.language() === 'en' ? task.chainNameEn : task.chainName }}</td>
               <td>
                 <nz-tag [nzColor]="statusColour(task)" data-testid="task-status">{{
                   statusLabel(task)
@@ -162,7 +162,7 @@ export class WorkspaceTasksComponent implements OnInit {
   private readonly client = inject(TaskClient);
   private readonly message = inject(NzMessageService);
   private readonly transloco = inject(TranslocoService);
-  private readonly languages = inject(LanguageService);
+  protected readonly languages = inject(LanguageService);
 
   protected readonly pageSize = PAGE_SIZE;
   protected readonly page = signal<Page<TaskDto> | null>(null);
