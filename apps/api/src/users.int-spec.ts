@@ -1,4 +1,4 @@
-import type { ApiError, ProjectDto, SessionUserDto, UserDto } from '@lianzhang/contracts';
+import type { ApiError, Page, ProjectDto, SessionUserDto, UserDto } from '@lianzhang/contracts';
 import { ApiHarness, TEST_PASSWORD } from './testing/api-harness';
 
 describe('user management and one’s own password', () => {
@@ -58,6 +58,39 @@ describe('user management and one’s own password', () => {
     });
     expect(again.status).toBe(409);
     expect((await api.login('zhang.san', 'Sh4ndong-Chain')).response.status).toBe(200);
+  });
+
+  it('lists users a page at a time with their organisation, filtered by role, state and text', async () => {
+    const organisationId = await api.organisation({ name: '潍坊列表测试精密机械有限公司' });
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      made.push(
+        (await api.user('enterprise_user', { organisationId, username: `list.ent.${i}` })).id,
+      );
+    }
+    await api.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [made[2]]);
+    const page = await api.request<Page<UserDto>>(
+      'GET',
+      '/api/users?q=%E6%BD%8D%E5%9D%8A%E5%88%97%E8%A1%A8&pageSize=2&sort=-username',
+      { token: admin.token },
+    );
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(3);
+    expect(page.body.items.map((u) => [u.username, u.organisationName])).toEqual([
+      ['list.ent.2', '潍坊列表测试精密机械有限公司'],
+      ['list.ent.1', '潍坊列表测试精密机械有限公司'],
+    ]);
+    const active = await api.request<Page<UserDto>>(
+      'GET',
+      `/api/users?organisationId=${organisationId}&active=false&role=enterprise_user`,
+      { token: admin.token },
+    );
+    expect(active.body.items.map((u) => u.id)).toEqual([made[2]]);
+    const bad = await api.request<ApiError>('GET', '/api/users?role=king&pageSize=500', {
+      token: admin.token,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d) => d.path).sort()).toEqual(['pageSize', 'role']);
   });
 
   it('deactivating a user ends their sessions at once; a stale version changes nothing', async () => {

@@ -16,6 +16,8 @@ export interface AuditEntryDto {
   readonly occurredAt: string;
   readonly actorId: string | null;
   readonly actorRole: string | null;
+  /** The actor's display name now, for people reading the log; the id is what is chained. */
+  readonly actorName: string | null;
   readonly action: string;
   readonly subjectType: string | null;
   readonly subjectId: string | null;

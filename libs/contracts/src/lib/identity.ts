@@ -142,12 +142,22 @@ export const changeOwnPasswordSchema = z
   .strict();
 export type ChangeOwnPasswordRequest = z.infer<typeof changeOwnPasswordSchema>;
 
+export const userListQuerySchema = listQuerySchema(['username', 'displayName'], {
+  role: z.enum(ROLES).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  organisationId: z.uuid().optional(),
+  /** User name, name or organisation, contains. */
+  q: z.string().trim().max(100).optional(),
+});
+export type UserListQuery = z.output<typeof userListQuerySchema>;
+
 export interface UserDto {
   readonly id: string;
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
   readonly organisationId: string;
+  readonly organisationName: string;
   readonly regionCode: string | null;
   readonly active: boolean;
   readonly version: number;

@@ -25,6 +25,7 @@ const USERS: UserDto[] = [
     displayName: '省工信厅管理员',
     role: 'province_admin',
     organisationId: ORGANISATION.id,
+    organisationName: ORGANISATION.name,
     regionCode: null,
     active: true,
     version: 1,
@@ -35,6 +36,7 @@ const USERS: UserDto[] = [
     displayName: '青岛市协调员',
     role: 'city_coordinator',
     organisationId: ORGANISATION.id,
+    organisationName: ORGANISATION.name,
     regionCode: '370200',
     active: false,
     version: 3,
@@ -72,7 +74,12 @@ describe('admin section', () => {
     expect(nav?.textContent).toContain('督办规则');
     expect(nav?.querySelector('.ant-menu-item-selected')?.textContent).toContain('用户');
 
-    http.expectOne('/api/users').flush(USERS);
+    const page = (items: UserDto[]) => ({ items, total: items.length, page: 1, pageSize: 20 });
+    await settle();
+    const first = http.expectOne((r) => r.url === '/api/users');
+    expect(first.request.params.get('page')).toBe('1');
+    expect(first.request.params.has('q')).toBe(false);
+    first.flush(page(USERS));
     http.expectOne('/api/regions').flush([
       {
         code: '370200',
@@ -83,9 +90,6 @@ describe('admin section', () => {
       },
     ]);
     await settle();
-    // One call per organisation on screen, however many rows share it.
-    http.expectOne(`/api/organisations/${ORGANISATION.id}`).flush(ORGANISATION);
-    await settle();
 
     const rows = () => [...element.querySelectorAll<HTMLElement>('[data-testid="user-row"]')];
     expect(rows().map((r) => r.dataset['username'])).toEqual(['admin', 'city.qingdao']);
@@ -94,9 +98,15 @@ describe('admin section', () => {
     expect(rows()[1]?.textContent).toContain('青岛市');
     expect(rows()[1]?.textContent).toContain('停用');
 
+    // The api searches: typing sends the text (after a short pause) and shows its answer.
     const search = element.querySelector<HTMLInputElement>('#users-q') as HTMLInputElement;
     search.value = 'qingdao';
     search.dispatchEvent(new Event('input'));
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const searched = http.expectOne((r) => r.url === '/api/users');
+    expect(searched.request.params.get('q')).toBe('qingdao');
+    searched.flush(page(USERS.slice(1)));
     await settle();
     expect(rows().map((r) => r.dataset['username'])).toEqual(['city.qingdao']);
   });

@@ -20,6 +20,7 @@ import type {
   UpdateOrganisationRequest,
   UpdateUserRequest,
   UserDto,
+  UserListQuery,
 } from '@lianzhang/contracts';
 import type { OrganisationKind } from '@lianzhang/domain';
 import { firstValueFrom, type Observable } from 'rxjs';
@@ -67,8 +68,9 @@ export class AdminClient {
   }
 
   // Users
-  users(): Promise<UserDto[]> {
-    return this.get<UserDto[]>('/api/users');
+  /** A page of users; the api filters and counts them. */
+  users(query: Partial<UserListQuery> = {}): Promise<Page<UserDto>> {
+    return this.get<Page<UserDto>>('/api/users', query);
   }
   createUser(request: CreateUserRequest): Promise<UserDto> {
     return this.send(this.http.post<UserDto>('/api/users', request));

@@ -7,6 +7,7 @@ import {
   changeOwnPasswordSchema,
   resetPasswordSchema,
   setLanguageSchema,
+  userListQuerySchema,
   updateOrganisationSchema,
   updateUserSchema,
   type ChangeOwnPasswordRequest,
@@ -18,6 +19,7 @@ import {
   type UpdateOrganisationRequest,
   type SetLanguageRequest,
   type UserDto,
+  type UserListQuery,
 } from '@lianzhang/contracts';
 import {
   Authenticated,
@@ -84,8 +86,11 @@ export class UsersController {
 
   @Authenticated('user:read')
   @Get()
-  list(): Promise<UserDto[]> {
-    return this.users.list();
+  @ApiOperation({ summary: 'Users, a page at a time, by role, state, organisation or text' })
+  list(
+    @Query(new ZodValidationPipe(userListQuerySchema)) query: UserListQuery,
+  ): Promise<Page<UserDto>> {
+    return this.users.list(query);
   }
 
   @Authenticated('user:manage')

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@lianzhang/contracts';
+import {
+  parseSort,
+  type CreateUserRequest,
+  type Page,
+  type UpdateUserRequest,
+  type UserDto,
+  type UserListQuery,
+} from '@lianzhang/contracts';
 import {
   AuditService,
   ConflictError,
@@ -10,7 +17,7 @@ import {
   type AuthenticatedUser,
   violatedConstraint,
 } from '@lianzhang/server/core';
-import { Repository } from 'typeorm';
+import { Brackets, Repository, type EntityManager } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
 
@@ -30,8 +37,39 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<UserDto[]> {
-    return (await this.users.find({ order: { username: 'ASC' } })).map(toDto);
+  /** Users a page at a time, filtered by role, state, organisation or text, with their organisation's name. */
+  async list(query: UserListQuery): Promise<Page<UserDto>> {
+    const sort = parseSort<'username' | 'displayName'>(query.sort);
+    const builder = this.users.createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o');
+    if (query.role) builder.andWhere('u.role = :role', { role: query.role });
+    if (query.active) builder.andWhere('u.active = :active', { active: query.active === 'true' });
+    if (query.organisationId)
+      builder.andWhere('u.organisationId = :organisationId', {
+        organisationId: query.organisationId,
+      });
+    if (query.q) {
+      const q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        new Brackets((w) =>
+          w
+            .where('u.username ILIKE :q', { q })
+            .orWhere('u.displayName ILIKE :q', { q })
+            .orWhere('o.name ILIKE :q', { q }),
+        ),
+      );
+    }
+    const [rows, total] = await builder
+      .orderBy(sort.field === 'username' ? 'u.username' : 'u.displayName', sort.direction)
+      .addOrderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((row) => toDto(row, row.organisation?.name ?? '')),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async create(request: CreateUserRequest): Promise<UserDto> {
@@ -52,7 +90,7 @@ export class UsersService {
             passwordHash,
           }),
         );
-        const dto = toDto(row);
+        const dto = toDto(row, await organisationName(manager, row.organisationId));
         await this.audit.record(
           { action: 'user.create', subjectType: 'user', subjectId: row.id, after: dto },
           manager,
@@ -98,13 +136,14 @@ export class UsersService {
             [id],
           );
         }
-        const after = toDto(await repository.findOneByOrFail({ id }));
+        const updated = await repository.findOneByOrFail({ id });
+        const after = toDto(updated, await organisationName(manager, updated.organisationId));
         await this.audit.record(
           {
             action: 'user.update',
             subjectType: 'user',
             subjectId: id,
-            before: toDto(before),
+            before: toDto(before, await organisationName(manager, before.organisationId)),
             after,
           },
           manager,
@@ -176,13 +215,21 @@ export class UsersService {
   }
 }
 
-function toDto(row: UserEntity): UserDto {
+async function organisationName(manager: EntityManager, id: string): Promise<string> {
+  const [row] = (await manager.query(`SELECT name FROM organisation WHERE id = $1`, [id])) as {
+    name: string;
+  }[];
+  return row?.name ?? '';
+}
+
+function toDto(row: UserEntity, organisation: string): UserDto {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     role: row.role,
     organisationId: row.organisationId,
+    organisationName: organisation,
     regionCode: row.regionCode,
     active: row.active,
     version: row.version,

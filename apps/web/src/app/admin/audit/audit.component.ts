@@ -1,13 +1,6 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { WarningFill } from '@ant-design/icons-angular/icons';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-  type OnInit,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AuditEntryDto, Page, UserDto } from '@lianzhang/contracts';
 import { ROLE_LABELS, ROLES, type Role } from '@lianzhang/domain';
@@ -62,9 +55,11 @@ function shanghaiStart(day: Date, plusDays = 0): string {
             nzId="audit-actor"
             name="actorId"
             nzShowSearch
+            nzServerSearch
             nzAllowClear
             [nzPlaceHolder]="'admin.all' | transloco"
             [(ngModel)]="actorId"
+            (nzOnSearch)="searchActors($event)"
           >
             @for (user of users(); track user.id) {
               <nz-option
@@ -157,7 +152,7 @@ function shanghaiStart(day: Date, plusDays = 0): string {
                 </td>
                 <td>{{ entry.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
                 <td>
-                  {{ actorName(entry.actorId) }}
+                  {{ actorName(entry) }}
                   @if (entry.actorRole) {
                     <nz-tag>{{ roleLabel(entry.actorRole) }}</nz-tag>
                   }
@@ -279,7 +274,6 @@ export class AuditComponent implements OnInit {
   protected readonly failed = signal(false);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly users = signal<readonly UserDto[]>([]);
-  private readonly usersById = computed(() => new Map(this.users().map((u) => [u.id, u])));
 
   protected actorId: string | null = null;
   protected action = '';
@@ -290,10 +284,7 @@ export class AuditComponent implements OnInit {
   ngOnInit(): void {
     void this.load(1);
     // Names for the actors; without them the ids are shown.
-    this.client.users().then(
-      (users) => this.users.set(users),
-      () => undefined,
-    );
+    this.searchActors('');
   }
 
   async load(index: number): Promise<void> {
@@ -341,10 +332,18 @@ export class AuditComponent implements OnInit {
     });
   }
 
-  protected actorName(actorId: string | null): string {
-    if (!actorId) return '—';
-    const user = this.usersById().get(actorId);
-    return user ? `${user.displayName} (${user.username})` : actorId;
+  /** The actor as the log names them now; a step of the system itself has none. */
+  protected actorName(entry: AuditEntryDto): string {
+    if (!entry.actorId) return '—';
+    return entry.actorName ?? entry.actorId;
+  }
+
+  /** Actors to pick from: the api searches users by name, a page at a time. */
+  protected searchActors(q: string): void {
+    this.client.users({ q: q.trim(), pageSize: 20 }).then(
+      (page) => this.users.set(page.items),
+      () => undefined,
+    );
   }
 
   protected roleLabel(role: string): string {

@@ -111,8 +111,10 @@ const PAGE_SIZE = 20;
       } @else {
         <nz-table
           #table
-          [nzData]="filtered()"
+          [nzData]="users()"
           [nzLoading]="loading()"
+          [nzFrontPagination]="false"
+          [nzTotal]="total()"
           [nzPageSize]="pageSize"
           [nzPageIndex]="pageIndex()"
           (nzPageIndexChange)="pageIndex.set($event)"
@@ -137,7 +139,7 @@ const PAGE_SIZE = 20;
                 <td>{{ user.username }}</td>
                 <td>{{ user.displayName }}</td>
                 <td>{{ roleLabel(user.role) }}</td>
-                <td>{{ reference.organisationName(user.organisationId) }}</td>
+                <td>{{ user.organisationName }}</td>
                 <td>{{ reference.regionName(user.regionCode) }}</td>
                 <td>
                   @if (user.active) {
@@ -289,42 +291,39 @@ export class UsersComponent implements OnInit {
     () => PASSWORD_POLICY_MESSAGE[this.languages.language()],
   );
 
-  protected readonly filtered = computed(() => {
-    const q = this.q().trim().toLowerCase();
-    const role = this.role();
-    const status = this.status();
-    return this.users().filter(
-      (u) =>
-        (!q ||
-          u.username.includes(q) ||
-          u.displayName.toLowerCase().includes(q) ||
-          this.reference.organisationName(u.organisationId).toLowerCase().includes(q)) &&
-        (!role || u.role === role) &&
-        (status === 'all' || u.active === (status === 'active')),
-    );
-  });
+  protected readonly total = signal(0);
 
   constructor() {
-    // The organisations of the rows on screen are read by id (the user list has only ids).
-    effect(() => {
-      const start = (this.pageIndex() - 1) * PAGE_SIZE;
-      const ids = this.filtered()
-        .slice(start, start + PAGE_SIZE)
-        .map((u) => u.organisationId);
-      untracked(() => void this.reference.ensureOrganisations(ids));
+    // The api filters and pages; typing waits a moment before asking it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    effect((onCleanup) => {
+      const query = {
+        q: this.q().trim(),
+        role: this.role(),
+        active: this.status() === 'all' ? null : String(this.status() === 'active'),
+        page: this.pageIndex(),
+        pageSize: PAGE_SIZE,
+      };
+      timer = setTimeout(() => void untracked(() => this.load(query)), query.q ? 250 : 0);
+      onCleanup(() => clearTimeout(timer));
     });
   }
 
   ngOnInit(): void {
     void this.reference.loadRegions();
-    void this.load();
   }
 
-  async load(): Promise<void> {
+  private lastQuery: object = {};
+
+  async load(query: object = this.lastQuery): Promise<void> {
+    this.lastQuery = query;
     this.loading.set(true);
     this.failed.set(false);
     try {
-      this.users.set(await this.client.users());
+      const page = await this.client.users(query);
+      if (query !== this.lastQuery) return; // a newer query is on its way
+      this.users.set(page.items);
+      this.total.set(page.total);
     } catch {
       this.failed.set(true);
     } finally {
@@ -341,13 +340,9 @@ export class UsersComponent implements OnInit {
     this.formOpen.set(true);
   }
 
-  protected saved(user: UserDto): void {
+  protected saved(_user: UserDto): void {
     this.formOpen.set(false);
-    this.users.update((users) =>
-      users.some((u) => u.id === user.id)
-        ? users.map((u) => (u.id === user.id ? user : u))
-        : [...users, user].sort((a, b) => a.username.localeCompare(b.username)),
-    );
+    void this.load();
     this.message.success(this.transloco.translate('admin.saved'));
   }
 

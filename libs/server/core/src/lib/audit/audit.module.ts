@@ -43,7 +43,8 @@ export class AuditController {
     )) as [{ total: number }];
     const page = filter.page(query);
     const rows = (await this.dataSource.query(
-      `SELECT id::text, occurred_at, actor_id, actor_role, action, subject_type, subject_id, before, after, client_address, request_id
+      `SELECT id::text, occurred_at, actor_id, actor_role, action, subject_type, subject_id, before, after, client_address, request_id,
+              (SELECT u.display_name FROM app_user u WHERE u.id::text = audit_entry.actor_id::text) AS actor_name
        FROM audit_entry WHERE ${filter.where} ORDER BY audit_entry.id DESC ${page.sql}`,
       page.params,
     )) as Record<string, unknown>[];
@@ -53,6 +54,7 @@ export class AuditController {
         occurredAt: (r['occurred_at'] as Date).toISOString(),
         actorId: r['actor_id'] as string | null,
         actorRole: r['actor_role'] as string | null,
+        actorName: r['actor_name'] as string | null,
         action: r['action'] as string,
         subjectType: r['subject_type'] as string | null,
         subjectId: r['subject_id'] as string | null,
