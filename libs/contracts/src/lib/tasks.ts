@@ -1,16 +1,27 @@
 import {
+  REPORT_STATUSES,
+  REPORT_SUBJECT_TYPES,
+  REQUEST_CATEGORIES,
+  REQUEST_STATUSES,
   TASK_ACTIONS,
+  TASK_PRIORITIES,
   TASK_STATUSES,
+  type ReportStatus,
+  type ReportSubjectType,
+  type RequestCategory,
+  type RequestStatus,
   type TaskAction,
   type TaskParty,
+  type TaskPriority,
   type TaskStatus,
 } from '@lianzhang/domain';
 import { z } from 'zod';
 import { dateSchema } from './chains';
 import { listQuerySchema, requiredText } from './lists';
 
-export const TASK_PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TaskPriorityValue = (typeof TASK_PRIORITY_VALUES)[number];
+/** The domain's TASK_PRIORITIES, under the name the contracts have always used. */
+export const TASK_PRIORITY_VALUES = TASK_PRIORITIES;
+export type TaskPriorityValue = TaskPriority;
 
 export const createTaskSchema = z
   .object({
@@ -161,16 +172,16 @@ export const reviewReportSchema = z
 export type ReviewReportRequest = z.output<typeof reviewReportSchema>;
 
 export const reportListQuerySchema = listQuerySchema(['createdAt'], {
-  status: z.enum(['submitted', 'accepted', 'returned']).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
   chainId: z.uuid().optional(),
-  subjectType: z.enum(['task', 'short_board', 'project']).optional(),
+  subjectType: z.enum(REPORT_SUBJECT_TYPES).optional(),
   subjectId: z.uuid().optional(),
 });
 export type ReportListQuery = z.output<typeof reportListQuerySchema>;
 
 export interface ProgressReportDto {
   readonly id: string;
-  readonly subjectType: 'task' | 'short_board' | 'project';
+  readonly subjectType: ReportSubjectType;
   readonly subjectId: string;
   readonly chainId: string;
   readonly organisationId: string;
@@ -180,21 +191,15 @@ export interface ProgressReportDto {
   readonly narrative: string;
   readonly problems: string;
   readonly needs: string;
-  readonly status: 'submitted' | 'accepted' | 'returned';
+  readonly status: ReportStatus;
   readonly reviewReason: string | null;
   readonly reviewedAt: string | null;
   readonly version: number;
   readonly createdAt: string;
 }
 
-export const REQUEST_CATEGORY_VALUES = [
-  'land',
-  'energy',
-  'finance',
-  'talent',
-  'logistics',
-  'other',
-] as const;
+/** The domain's REQUEST_CATEGORIES, under the name the contracts have always used. */
+export const REQUEST_CATEGORY_VALUES = REQUEST_CATEGORIES;
 
 export const createRequestSchema = z
   .object({
@@ -227,7 +232,7 @@ export type HandleCoordinationRequest = z.output<typeof handleRequestSchema>;
 
 export const requestListQuerySchema = listQuerySchema(['createdAt', 'respondBy'], {
   chainId: z.uuid().optional(),
-  status: z.enum(['open', 'assigned', 'answered', 'closed']).optional(),
+  status: z.enum(REQUEST_STATUSES).optional(),
 });
 export type RequestListQuery = z.output<typeof requestListQuerySchema>;
 
@@ -237,10 +242,10 @@ export interface CoordinationRequestDto {
   readonly organisationId: string;
   readonly organisationName: string;
   readonly raisedByUserId: string;
-  readonly category: (typeof REQUEST_CATEGORY_VALUES)[number];
+  readonly category: RequestCategory;
   readonly title: string;
   readonly body: string;
-  readonly status: 'open' | 'assigned' | 'answered' | 'closed';
+  readonly status: RequestStatus;
   readonly department: string | null;
   readonly answer: string | null;
   readonly respondBy: string;

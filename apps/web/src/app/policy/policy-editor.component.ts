@@ -15,10 +15,15 @@ import {
 } from '@lianzhang/contracts';
 import {
   DEFAULT_ESCALATION_POLICY,
+  DELIVERY_CHANNEL_LABELS,
   DELIVERY_CHANNELS,
+  ESCALATION_ANCHOR_LABELS,
   ESCALATION_ANCHORS,
+  ESCALATION_AUDIENCE_LABELS,
   ESCALATION_AUDIENCES,
+  ESCALATION_LEVEL_LABELS,
   ESCALATION_LEVELS,
+  POLICY_PROBLEM_MESSAGES,
   policyProblems,
   type DeliveryChannel,
   type EscalationAnchor,
@@ -38,15 +43,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../i18n/language.service';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
-import {
-  DELIVERY_CHANNEL_LABELS,
-  ESCALATION_ANCHOR_LABELS,
-  ESCALATION_AUDIENCE_LABELS,
-  ESCALATION_LEVEL_COLOURS,
-  ESCALATION_LEVEL_LABELS,
-  POLICY_PROBLEM_MESSAGES,
-  stepTiming,
-} from './policy-labels';
+import { ESCALATION_LEVEL_COLOURS, stepTiming } from './policy-labels';
 
 /** A step as it is being typed: a cleared number box gives null until it is filled again. */
 interface DraftStep {
@@ -444,7 +441,7 @@ export class PolicyEditorComponent {
     const language = this.languages.language();
     const found: Record<string, string> = {};
     for (const p of policyProblems(asPolicy(this.draft()))) {
-      found[p.path] ??= POLICY_PROBLEM_MESSAGES[p.problem]?.[language] ?? p.problem;
+      found[p.path] ??= POLICY_PROBLEM_MESSAGES[p.problem][language];
     }
     return found;
   });

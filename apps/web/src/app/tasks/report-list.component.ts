@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { reviewReportSchema, type ProgressReportDto } from '@lianzhang/contracts';
+import { REPORT_STATUS_LABELS, type ReportStatus } from '@lianzhang/domain';
 import { provideTranslocoScope, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -25,7 +26,7 @@ import { SessionStore } from '../auth/session.store';
 import { LanguageService } from '../i18n/language.service';
 import { apiErrorOf, httpStatusOf, schemaErrors, uploadRefusal } from './form-errors';
 import { ReasonDialogComponent } from './reason-dialog.component';
-import { REPORT_STATUS_COLOURS, REPORT_STATUS_LABELS, type ReportStatus } from './task-labels';
+import { REPORT_STATUS_COLOURS } from './task-labels';
 import {
   ATTACHMENT_ACCEPT,
   fileSize,

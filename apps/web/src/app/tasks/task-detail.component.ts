@@ -14,7 +14,9 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { taskCommentSchema, type TaskDetailDto } from '@lianzhang/contracts';
 import {
+  ESCALATION_LEVEL_LABELS,
   TASK_ACTION_LABELS,
+  TASK_PRIORITY_LABELS,
   TASK_STATUS_LABELS,
   TASK_TRANSITIONS,
   type TaskAction,
@@ -42,10 +44,8 @@ import {
   eventLabel,
   noticeMark,
   LEVEL_COLOURS,
-  LEVEL_LABELS,
   PRIORITY_COLOURS,
   stepLabel,
-  TASK_PRIORITY_LABELS,
   TASK_STATUS_COLOURS,
 } from './task-labels';
 import { TaskClient, type ReportSubject } from './task.client';
@@ -179,7 +179,9 @@ export class TaskDetailComponent {
   }
 
   protected levelLabel(level: 'reminder' | 'yellow' | 'red'): string {
-    return (LEVEL_LABELS[level] ?? LEVEL_LABELS.reminder)[this.languages.language()];
+    return (ESCALATION_LEVEL_LABELS[level] ?? ESCALATION_LEVEL_LABELS.reminder)[
+      this.languages.language()
+    ];
   }
 
   protected levelColour(level: 'reminder' | 'yellow' | 'red'): string {

@@ -15,6 +15,12 @@ import {
   type CoordinationRequestDto,
   type Page,
 } from '@lianzhang/contracts';
+import {
+  REQUEST_CATEGORY_LABELS,
+  REQUEST_STATUS_LABELS,
+  type RequestCategory,
+  type RequestStatus,
+} from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -30,13 +36,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ZodError } from 'zod';
 import { LanguageService } from '../i18n/language.service';
 import { apiErrorOf, schemaErrors, serverErrors, type FieldErrors } from '../tasks/form-errors';
-import {
-  REQUEST_CATEGORY_LABELS,
-  REQUEST_STATUS_COLOURS,
-  REQUEST_STATUS_LABELS,
-  type RequestCategory,
-  type RequestStatus,
-} from '../tasks/task-labels';
+import { REQUEST_STATUS_COLOURS } from '../tasks/task-labels';
 import { WorkspaceClient } from './workspace.client';
 import { WorkspaceStore } from './workspace.store';
 

@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import type { ProjectDto, ShortBoardDto } from '@lianzhang/contracts';
 import {
+  PACE_LABELS,
   PROJECT_STAGE_LABELS,
   PROJECT_TYPE_LABELS,
   SHORT_BOARD_CATEGORY_LABELS,
@@ -28,7 +29,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../i18n/language.service';
 import { ReportFormComponent } from '../tasks/report-form.component';
 import { ReportListComponent } from '../tasks/report-list.component';
-import { PACE_COLOURS, PACE_LABELS } from '../tasks/task-labels';
+import { PACE_COLOURS } from '../tasks/task-labels';
 import type { ReportSubject } from '../tasks/task.client';
 import { WorkspaceClient } from './workspace.client';
 import { WorkspaceStore, type Loadable } from './workspace.store';

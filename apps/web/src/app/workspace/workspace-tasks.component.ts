@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from 
 import { RouterLink } from '@angular/router';
 import type { Page, TaskDto } from '@lianzhang/contracts';
 import {
+  ESCALATION_LEVEL_LABELS,
   TASK_ACTION_LABELS,
   TASK_STATUS_LABELS,
   TASK_TRANSITIONS,
@@ -19,7 +20,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../i18n/language.service';
 import { apiErrorOf, httpStatusOf } from '../tasks/form-errors';
 import { ReasonDialogComponent } from '../tasks/reason-dialog.component';
-import { LEVEL_COLOURS, LEVEL_LABELS, noticeMark, TASK_STATUS_COLOURS } from '../tasks/task-labels';
+import { LEVEL_COLOURS, noticeMark, TASK_STATUS_COLOURS } from '../tasks/task-labels';
 import { TaskClient } from '../tasks/task.client';
 
 const PAGE_SIZE = 20;
@@ -221,7 +222,7 @@ export class WorkspaceTasksComponent implements OnInit {
   }
 
   protected levelLabel(level: 'yellow' | 'red'): string {
-    return LEVEL_LABELS[level][this.languages.language()];
+    return ESCALATION_LEVEL_LABELS[level][this.languages.language()];
   }
 
   protected levelColour(level: 'yellow' | 'red'): string {

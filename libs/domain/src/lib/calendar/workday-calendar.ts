@@ -12,6 +12,30 @@ export type IsoDate = string;
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
 
+type Labels = { readonly 'zh-CN': string; readonly en: string };
+
+export const DAY_KIND_LABELS: Readonly<Record<DayKind, Labels>> = {
+  workday: { 'zh-CN': '工作日', en: 'Workday' },
+  weekend: { 'zh-CN': '周末', en: 'Weekend' },
+  holiday: { 'zh-CN': '节假日', en: 'Public holiday' },
+  makeup_workday: { 'zh-CN': '调休上班', en: 'Make-up workday' },
+};
+
+/** Where a day's kind comes from: a province override, a State Council notice, the weekday. */
+export type DaySource = 'override' | 'official' | 'weekday';
+
+export const DAY_SOURCE_LABELS: Readonly<Record<DaySource, Labels>> = {
+  override: { 'zh-CN': '省级调整', en: 'Province override' },
+  official: { 'zh-CN': '国务院通知', en: 'State Council notice' },
+  weekday: { 'zh-CN': '按星期', en: 'By day of week' },
+};
+
+/** A day of a year whose notice is not out yet (DayInfo.provisional). */
+export const PROVISIONAL_DAY_LABEL: Labels = {
+  'zh-CN': '暂定（尚无年度通知）',
+  en: 'Provisional (no notice yet)',
+};
+
 export interface CalendarOverride {
   readonly date: IsoDate;
   /** `holiday`: no work that day; `workday`: a working day even on a weekend. */
@@ -34,7 +58,7 @@ export interface DayInfo {
   readonly name: { readonly 'zh-CN': string; readonly en: string } | null;
   /** True when the day's year has no official notice yet and no override covers the day. */
   readonly provisional: boolean;
-  readonly source: 'override' | 'official' | 'weekday';
+  readonly source: DaySource;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

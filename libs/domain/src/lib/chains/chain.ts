@@ -25,6 +25,12 @@ export const INDUSTRY_GROUP_LABELS: Readonly<Record<IndustryGroup, Labels>> = {
 export const CHAIN_LEVELS = ['province', 'city', 'county'] as const;
 export type ChainLevel = (typeof CHAIN_LEVELS)[number];
 
+export const CHAIN_LEVEL_LABELS: Readonly<Record<ChainLevel, Labels>> = {
+  province: { 'zh-CN': '省级', en: 'Province' },
+  city: { 'zh-CN': '市级', en: 'City' },
+  county: { 'zh-CN': '县级', en: 'County' },
+};
+
 /** How an organisation takes part in a chain. */
 export const MEMBER_ROLES = [
   'chain_master',
@@ -70,6 +76,24 @@ export interface NodeRiskFlags {
   readonly foreignDependent: boolean;
   readonly chokepoint: boolean;
 }
+
+/** The risk flags of a chain-map link, in the order of their weight (worst first). */
+export const RISK_FLAGS = [
+  'chokepoint',
+  'foreignDependent',
+  'noLocalSupplier',
+  'singleSource',
+] as const satisfies readonly (keyof NodeRiskFlags)[];
+export type RiskFlag = (typeof RISK_FLAGS)[number];
+
+/** The flags in words, and `none` for a link that has none. */
+export const RISK_FLAG_LABELS: Readonly<Record<RiskFlag | 'none', Labels>> = {
+  chokepoint: { 'zh-CN': '卡脖子环节', en: 'Chokepoint' },
+  foreignDependent: { 'zh-CN': '对外依存度高', en: 'Foreign dependence' },
+  noLocalSupplier: { 'zh-CN': '省内无供应商', en: 'No local supplier' },
+  singleSource: { 'zh-CN': '省内单一供应商', en: 'Single local supplier' },
+  none: { 'zh-CN': '无风险标记', en: 'No risk flag' },
+};
 
 /** The derived flags of a chain-map link (DESIGN.md §2); never stored by hand. */
 export function nodeRiskFlags(input: NodeRiskInput): NodeRiskFlags {

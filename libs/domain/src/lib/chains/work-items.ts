@@ -76,6 +76,12 @@ export const PROJECT_STAGE_LABELS: Readonly<Record<ProjectStage, Labels>> = {
 
 export type PaceColour = 'green' | 'amber' | 'red';
 
+export const PACE_LABELS: Readonly<Record<PaceColour, Labels>> = {
+  green: { 'zh-CN': '进度正常', en: 'On pace' },
+  amber: { 'zh-CN': '进度偏慢', en: 'Behind pace' },
+  red: { 'zh-CN': '严重滞后', en: 'Far behind pace' },
+};
+
 export interface Pace {
   readonly colour: PaceColour;
   /** Share of the planned period elapsed, 0–1. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EscalationPolicyDto, PutEscalationPolicyRequest } from '@lianzhang/contracts';
 import {
   DEFAULT_ESCALATION_POLICY,
+  POLICY_PROBLEM_MESSAGES,
   policyProblems,
   type EscalationPolicy,
 } from '@lianzhang/domain';
@@ -17,18 +18,6 @@ import {
   type AuthenticatedUser,
 } from '@lianzhang/server/core';
 import type { DataSource, EntityManager } from 'typeorm';
-
-const PROBLEM_MESSAGES = {
-  duplicate: { 'zh-CN': '步骤标识重复', en: 'This step key is used twice' },
-  negative_after_event: {
-    'zh-CN': '签收和报送节点只能在事件之后（偏移不能为负）',
-    en: 'Steps after assignment or a report cannot have a negative offset',
-  },
-  not_for_requests: {
-    'zh-CN': '诉求的催办对象只能是链长办、链长或省级部门',
-    en: 'Request steps go to the chain side or the province, not to enterprises',
-  },
-} as const;
 
 /**
  * The province's default ladder and each chain's own. Tasks keep the policy they were
@@ -109,12 +98,7 @@ export class EscalationPoliciesService {
     const problems = policyProblems(request.policy);
     if (problems.length > 0) {
       throw new ValidationFailedError(
-        problems.map((p) =>
-          fieldError(
-            `policy.${p.path}`,
-            PROBLEM_MESSAGES[p.problem as keyof typeof PROBLEM_MESSAGES],
-          ),
-        ),
+        problems.map((p) => fieldError(`policy.${p.path}`, POLICY_PROBLEM_MESSAGES[p.problem])),
       );
     }
     await inTransaction(this.dataSource, async (manager) => {

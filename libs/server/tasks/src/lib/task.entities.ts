@@ -1,4 +1,13 @@
-import type { EscalationPolicy, TaskAction, TaskStatus } from '@lianzhang/domain';
+import type {
+  EscalationPolicy,
+  ReportStatus,
+  ReportSubjectType as ReportSubject,
+  RequestCategory,
+  RequestStatus,
+  TaskAction,
+  TaskPriority,
+  TaskStatus,
+} from '@lianzhang/domain';
 import { AttachmentEntity } from './attachment.entity';
 import { ChainEntity, ProjectEntity, ShortBoardEntity } from '@lianzhang/server/chains';
 import { OrganisationEntity, UserEntity } from '@lianzhang/server/identity';
@@ -16,8 +25,19 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+// The value lists live in the domain; exported here too for the code that imported them.
+export {
+  REPORT_STATUSES,
+  REPORT_SUBJECT_TYPES as REPORT_SUBJECTS,
+  REQUEST_CATEGORIES,
+  REQUEST_STATUSES,
+  TASK_PRIORITIES,
+  type ReportStatus,
+  type ReportSubjectType as ReportSubject,
+  type RequestCategory,
+  type RequestStatus,
+  type TaskPriority,
+} from '@lianzhang/domain';
 
 @Entity({ name: 'task' })
 @Index('ix_task_chain_id_status', ['chainId', 'status'])
@@ -216,11 +236,6 @@ export class TaskCommentEntity {
   createdAt!: Date;
 }
 
-export const REPORT_SUBJECTS = ['task', 'short_board', 'project'] as const;
-export type ReportSubject = (typeof REPORT_SUBJECTS)[number];
-export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
 /** A progress report on a task, a short board or a project, reviewed by the chain office. */
 @Entity({ name: 'progress_report' })
 @Index('ix_progress_report_subject', ['subjectType', 'subjectId'])
@@ -305,18 +320,6 @@ export class ProgressReportEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
-
-export const REQUEST_CATEGORIES = [
-  'land',
-  'energy',
-  'finance',
-  'talent',
-  'logistics',
-  'other',
-] as const;
-export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
-export const REQUEST_STATUSES = ['open', 'assigned', 'answered', 'closed'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** 诉求: raised by an enterprise, routed to the chain office, answered within its deadline. */
 @Entity({ name: 'coordination_request' })

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { CalendarDayDto } from '@lianzhang/contracts';
+import { DAY_KIND_LABELS, DAY_SOURCE_LABELS, PROVISIONAL_DAY_LABEL } from '@lianzhang/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../i18n/language.service';
-import { DAY_KIND_LABELS, DAY_SOURCE_LABELS, PROVISIONAL_LABEL } from './day-labels';
 
 interface Cell {
   readonly date: string;
@@ -211,7 +211,7 @@ export class CalendarMonthComponent {
     const parts = [String(cell.day), cell.date, DAY_KIND_LABELS[info.kind][language]];
     if (info.name) parts.push(info.name[language]);
     if (info.source === 'override') parts.push(DAY_SOURCE_LABELS.override[language]);
-    if (info.provisional) parts.push(PROVISIONAL_LABEL[language]);
+    if (info.provisional) parts.push(PROVISIONAL_DAY_LABEL[language]);
     return parts.join(' · ');
   }
 }

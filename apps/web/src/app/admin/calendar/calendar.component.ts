@@ -14,7 +14,7 @@ import {
   VALIDATION_MESSAGES,
   type CalendarDayDto,
 } from '@lianzhang/contracts';
-import { shanghaiDate, type DayKind } from '@lianzhang/domain';
+import { DAY_KIND_LABELS, DAY_SOURCE_LABELS, shanghaiDate, type DayKind } from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -37,7 +37,6 @@ import {
 } from '../../policy/field-errors';
 import { AdminClient } from '../admin.client';
 import { CalendarMonthComponent } from './calendar-month.component';
-import { DAY_KIND_LABELS, DAY_SOURCE_LABELS } from './day-labels';
 import { parseNotice, type NoticeLine } from './year-notice';
 
 type View = 'year' | 'month';

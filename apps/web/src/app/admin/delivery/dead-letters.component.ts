@@ -2,7 +2,11 @@ import { DatePipe } from '@angular/common';
 import { RedoOutline, WarningFill } from '@ant-design/icons-angular/icons';
 import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
 import type { DeliveryDto, Page } from '@lianzhang/contracts';
-import { DELIVERY_CHANNELS, type DeliveryChannel } from '@lianzhang/domain';
+import {
+  DELIVERY_CHANNEL_LABELS,
+  DELIVERY_CHANNELS,
+  type DeliveryChannel,
+} from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -12,7 +16,6 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../../i18n/language.service';
 import { apiError } from '../../policy/field-errors';
-import { DELIVERY_CHANNEL_LABELS } from '../../policy/policy-labels';
 import { AdminClient } from '../admin.client';
 
 const PAGE_SIZE = 20;

@@ -14,7 +14,12 @@ import {
   type ChainDto,
   type DeliveryEndpointDto,
 } from '@lianzhang/contracts';
-import { ESCALATION_LEVELS, type EscalationLevel } from '@lianzhang/domain';
+import {
+  DELIVERY_CHANNEL_LABELS,
+  ESCALATION_LEVEL_LABELS,
+  ESCALATION_LEVELS,
+  type EscalationLevel,
+} from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -38,11 +43,7 @@ import {
   zodFieldErrors,
   type FieldErrors,
 } from '../../policy/field-errors';
-import {
-  DELIVERY_CHANNEL_LABELS,
-  ESCALATION_LEVEL_COLOURS,
-  ESCALATION_LEVEL_LABELS,
-} from '../../policy/policy-labels';
+import { ESCALATION_LEVEL_COLOURS } from '../../policy/policy-labels';
 import { AdminClient } from '../admin.client';
 
 type EndpointKind = DeliveryEndpointDto['kind'];

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { ChainDto, Page, RegionDto } from '@lianzhang/contracts';
 import {
+  CHAIN_LEVEL_LABELS,
   CHAIN_LEVELS,
   INDUSTRY_GROUPS,
   INDUSTRY_GROUP_LABELS,
@@ -20,7 +21,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { CHAIN_LEVEL_LABELS, labelOf } from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainsClient } from '../chains.client';
 
 const PAGE_SIZE = 20;

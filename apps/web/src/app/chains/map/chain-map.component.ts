@@ -11,8 +11,10 @@ import type { ChainNodeDto, ShortBoardDto } from '@lianzhang/contracts';
 import {
   CHAIN_STAGES,
   CHAIN_STAGE_LABELS,
+  RISK_FLAG_LABELS,
   SHORT_BOARD_STATUS_LABELS,
   type ChainStage,
+  type RiskFlag,
   type ShortBoardStatus,
 } from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -29,7 +31,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { ChartComponent, type ChartClick } from '../../charts/chart.component';
 import { LanguageService } from '../../i18n/language.service';
-import { RISK_FLAG_LABELS, labelOf, type RiskFlag } from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
 import {

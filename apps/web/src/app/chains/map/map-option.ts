@@ -2,11 +2,14 @@ import type { ChainNodeDto, Language } from '@lianzhang/contracts';
 import {
   CHAIN_STAGES,
   CHAIN_STAGE_LABELS,
+  RISK_FLAG_LABELS,
+  RISK_FLAGS,
   type ChainStage,
   type NodeRiskFlags,
+  type RiskFlag,
 } from '@lianzhang/domain';
 import type { EChartsCoreOption } from 'echarts/core';
-import { RISK_FLAGS, RISK_FLAG_LABELS, labelOf, type RiskFlag } from '../chain-labels';
+import { labelOf } from '../chain-labels';
 
 export type RiskClass = RiskFlag | 'none';
 

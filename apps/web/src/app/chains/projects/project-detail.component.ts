@@ -12,6 +12,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { updateProjectSchema, type ProjectDto } from '@lianzhang/contracts';
 import {
+  PACE_LABELS,
   PROJECT_STAGES,
   PROJECT_STAGE_LABELS,
   PROJECT_TYPE_LABELS,
@@ -35,7 +36,7 @@ import { firstValueFrom } from 'rxjs';
 import { ChartComponent } from '../../charts/chart.component';
 import { LanguageService } from '../../i18n/language.service';
 import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
-import { PACE_LABELS, PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
+import { PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
 import { ChainsClient } from '../chains.client';
 import { fromIsoDate, toIsoDate } from '../dates';
 

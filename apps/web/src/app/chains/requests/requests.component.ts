@@ -12,6 +12,12 @@ import {
   type CoordinationRequestDto,
   type HandleCoordinationRequest,
 } from '@lianzhang/contracts';
+import {
+  REQUEST_CATEGORY_LABELS,
+  REQUEST_STATUS_LABELS,
+  type RequestCategory,
+  type RequestStatus,
+} from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -26,13 +32,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
 import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
-import {
-  REQUEST_CATEGORY_LABELS,
-  REQUEST_STATUS_LABELS,
-  labelOf,
-  type RequestCategory,
-  type RequestStatus,
-} from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
 import { CLOCK, todayInShanghai } from '../dates';

@@ -3,6 +3,7 @@ import { DOCUMENT } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { reviewReportSchema, type ProgressReportDto } from '@lianzhang/contracts';
+import { REPORT_SUBJECT_LABELS, type ReportSubjectType } from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -18,7 +19,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
 import { apiError, schemaFieldErrors, serverFieldErrors } from '../api-error';
-import { REPORT_SUBJECT_LABELS, labelOf, type ReportSubjectType } from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient, type AttachmentDto } from '../chains.client';
 

@@ -16,10 +16,13 @@ import {
   type ShortBoardDto,
 } from '@lianzhang/contracts';
 import {
+  PACE_LABELS,
+  REPORT_STATUS_LABELS,
   SHORT_BOARD_CATEGORY_LABELS,
   SHORT_BOARD_STATUSES,
   SHORT_BOARD_STATUS_LABELS,
   shortBoardCanMove,
+  type ReportStatus,
   type ShortBoardStatus,
 } from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -40,14 +43,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
 import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
-import {
-  PACE_LABELS,
-  PACE_TAG_COLOURS,
-  REPORT_STATUS_LABELS,
-  labelOf,
-  paceExplanation,
-  type ReportStatus,
-} from '../chain-labels';
+import { PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
 import { ChainsClient } from '../chains.client';
 import { fromIsoDate, toIsoDate } from '../dates';
 

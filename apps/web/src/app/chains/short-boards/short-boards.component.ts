@@ -12,6 +12,7 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import type { ShortBoardDto } from '@lianzhang/contracts';
 import {
+  PACE_LABELS,
   SHORT_BOARD_CATEGORY_LABELS,
   SHORT_BOARD_STATUS_LABELS,
   type PaceColour,
@@ -30,7 +31,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { PACE_LABELS, PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
+import { PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
 import { ShortBoardDetailComponent } from './short-board-detail.component';

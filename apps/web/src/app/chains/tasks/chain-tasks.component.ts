@@ -10,7 +10,13 @@ import {
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { TaskDto, TaskPriorityValue } from '@lianzhang/contracts';
-import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '@lianzhang/domain';
+import {
+  ESCALATION_LEVEL_LABELS,
+  TASK_PRIORITY_LABELS,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+  type TaskStatus,
+} from '@lianzhang/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -27,7 +33,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { ESCALATION_LEVEL_LABELS, TASK_PRIORITY_LABELS, labelOf } from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
 import { TaskFormComponent } from './task-form.component';

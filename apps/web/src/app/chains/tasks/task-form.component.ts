@@ -20,7 +20,10 @@ import {
   type TaskPriorityValue,
 } from '@lianzhang/contracts';
 import {
+  ESCALATION_AUDIENCE_LABELS,
+  ESCALATION_LEVEL_LABELS,
   STEP_TIME_OF_DAY,
+  TASK_PRIORITY_LABELS,
   addDays,
   parseIsoDate,
   type EscalationAudience,
@@ -42,12 +45,7 @@ import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
 import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
-import {
-  ESCALATION_AUDIENCE_LABELS,
-  ESCALATION_LEVEL_LABELS,
-  TASK_PRIORITY_LABELS,
-  labelOf,
-} from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
 import { CLOCK, fromIsoDate, toIsoDate, todayInShanghai } from '../dates';

@@ -8,7 +8,7 @@ import {
   untracked,
 } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { INDUSTRY_GROUP_LABELS } from '@lianzhang/domain';
+import { CHAIN_LEVEL_LABELS, INDUSTRY_GROUP_LABELS } from '@lianzhang/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -17,7 +17,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../../i18n/language.service';
-import { CHAIN_LEVEL_LABELS, labelOf } from '../chain-labels';
+import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 
 interface Tab {
