@@ -1,14 +1,14 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { loginRequestSchema, type ApiError } from '@lianzhang/contracts';
+import { loginRequestSchema } from '@lianzhang/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { apiError } from '../forms/field-errors';
 import { SessionStore } from './session.store';
 
 /** Sign-in: the shared contract checks the form, the api's message explains a refusal. */
@@ -125,9 +125,8 @@ export class LoginComponent {
         target && target.startsWith('/') && !target.startsWith('//') ? target : '/',
       );
     } catch (error) {
-      const body = error instanceof HttpErrorResponse ? (error.error as ApiError | null) : null;
       // The api's own message (locked, wrong password…), else a plain one of ours.
-      this.error.set(body?.message ?? this.transloco.translate('login.failed'));
+      this.error.set(apiError(error)?.message || this.transloco.translate('login.failed'));
     } finally {
       this.busy.set(false);
     }

@@ -19,7 +19,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { apiError } from './field-errors';
+import { apiError } from '../forms/field-errors';
 import { PolicyClient } from './policy.client';
 import { PolicyEditorComponent } from './policy-editor.component';
 import { PolicyPanelState } from './policy-panel.state';

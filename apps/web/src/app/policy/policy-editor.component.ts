@@ -42,7 +42,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../i18n/language.service';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from './field-errors';
+import { apiFieldErrors, schemaFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { ESCALATION_LEVEL_COLOURS, stepTiming } from './policy-labels';
 
 /** A step as it is being typed: a cleared number box gives null until it is filled again. */
@@ -449,7 +449,7 @@ export class PolicyEditorComponent {
   private readonly contractErrors = computed<FieldErrors>(() => {
     if (!this.attempted()) return {};
     const parsed = escalationPolicySchema.safeParse(this.draft());
-    return parsed.success ? {} : zodFieldErrors(parsed.error, this.languages.language());
+    return parsed.success ? {} : schemaFieldErrors(parsed.error.issues, this.languages.language());
   });
 
   protected readonly errors = computed<FieldErrors>(() => ({

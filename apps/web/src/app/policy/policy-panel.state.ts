@@ -4,7 +4,7 @@ import type {
   FieldError,
   PutEscalationPolicyRequest,
 } from '@lianzhang/contracts';
-import { apiError, statusOf } from './field-errors';
+import { apiError, httpStatus } from '../forms/field-errors';
 
 export type SaveOutcome = 'saved' | 'invalid' | 'conflict' | 'failed';
 
@@ -53,7 +53,7 @@ export class PolicyPanelState {
       return 'saved';
     } catch (error) {
       const body = apiError(error);
-      if (statusOf(error) === 409) {
+      if (httpStatus(error) === 409) {
         this.conflict.set(true);
         this.saveError.set(body?.message ?? null);
         return 'conflict';

@@ -21,12 +21,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import type { ZodError } from 'zod';
 import { LanguageService } from '../i18n/language.service';
 import {
-  apiErrorOf,
-  schemaErrors,
-  serverErrors,
-  uploadRefusal,
+  apiError,
+  apiFieldErrors,
+  schemaFieldErrors,
   type FieldErrors,
-} from './form-errors';
+} from '../forms/field-errors';
+import { uploadRefusal } from './upload-refusal';
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_MAX_BYTES,
@@ -248,7 +248,7 @@ export class ReportFormComponent {
 
   /** The contract's complaints in the current language, then the api's. */
   protected readonly errors = computed<FieldErrors>(() => ({
-    ...schemaErrors(this.issues(), this.languages.language()),
+    ...schemaFieldErrors(this.issues(), this.languages.language()),
     ...this.server(),
   }));
 
@@ -308,8 +308,8 @@ export class ReportFormComponent {
       try {
         report = await this.client.createReport(this.subject(), parsed.data);
       } catch (error) {
-        const body = apiErrorOf(error);
-        const fields = serverErrors(body);
+        const body = apiError(error);
+        const fields = apiFieldErrors(body?.details);
         this.server.set(fields);
         const known = ['percent', 'narrative', 'problems', 'needs'];
         const elsewhere = Object.entries(fields).filter(([path]) => !known.includes(path));

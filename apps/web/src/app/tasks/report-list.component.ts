@@ -24,7 +24,8 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { SessionStore } from '../auth/session.store';
 import { LanguageService } from '../i18n/language.service';
-import { apiErrorOf, httpStatusOf, schemaErrors, uploadRefusal } from './form-errors';
+import { apiError, httpStatus, schemaFieldErrors } from '../forms/field-errors';
+import { uploadRefusal } from './upload-refusal';
 import { ReasonDialogComponent } from './reason-dialog.component';
 import { REPORT_STATUS_COLOURS } from './task-labels';
 import {
@@ -309,7 +310,7 @@ export class ReportListComponent {
       saveBlob(await this.client.download(file.id), file.fileName);
     } catch (error) {
       this.message.error(
-        apiErrorOf(error)?.message ?? this.transloco.translate('task.attachments.failed'),
+        apiError(error)?.message ?? this.transloco.translate('task.attachments.failed'),
       );
     }
   }
@@ -359,7 +360,7 @@ export class ReportListComponent {
     });
     if (!parsed.success) {
       this.returnError.set(
-        schemaErrors(parsed.error.issues, this.languages.language())['reason'] ?? null,
+        schemaFieldErrors(parsed.error.issues, this.languages.language())['reason'] ?? null,
       );
       return;
     }
@@ -375,7 +376,7 @@ export class ReportListComponent {
       );
       await this.load();
     } catch (error) {
-      const body = apiErrorOf(error);
+      const body = apiError(error);
       const reason = body?.details.find((d) => d.path === 'reason');
       if (reason && this.returning()) {
         this.returnError.set(reason.message);
@@ -383,7 +384,7 @@ export class ReportListComponent {
       }
       this.returning.set(null);
       this.message.error(
-        httpStatusOf(error) === 409
+        httpStatus(error) === 409
           ? (body?.details[0]?.message ?? body?.message ?? '')
           : (body?.message ?? this.transloco.translate('task.reports.failed')),
       );

@@ -16,7 +16,8 @@ import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { apiErrorOf, uploadRefusal } from './form-errors';
+import { apiError } from '../forms/field-errors';
+import { uploadRefusal } from './upload-refusal';
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_MAX_BYTES,
@@ -145,7 +146,7 @@ export class TaskAttachmentsComponent {
       saveBlob(await this.client.download(file.id), file.fileName);
     } catch (error) {
       this.message.error(
-        apiErrorOf(error)?.message ?? this.transloco.translate('task.attachments.failed'),
+        apiError(error)?.message ?? this.transloco.translate('task.attachments.failed'),
       );
     }
   }

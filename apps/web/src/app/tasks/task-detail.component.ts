@@ -35,7 +35,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { SessionStore } from '../auth/session.store';
 import { LanguageService } from '../i18n/language.service';
-import { apiErrorOf, httpStatusOf, schemaErrors } from './form-errors';
+import { apiError, httpStatus, schemaFieldErrors } from '../forms/field-errors';
 import { ReasonDialogComponent } from './reason-dialog.component';
 import { ReportFormComponent } from './report-form.component';
 import { ReportListComponent } from './report-list.component';
@@ -148,7 +148,7 @@ export class TaskDetailComponent {
       this.notFound.set(false);
     } catch (error) {
       // Not there, or not the caller's to see (the api answers 404 for both); a malformed id is 400.
-      const status = httpStatusOf(error);
+      const status = httpStatus(error);
       if (status === 404 || status === 400) {
         this.task.set(null);
         this.notFound.set(true);
@@ -247,7 +247,7 @@ export class TaskDetailComponent {
       } catch (error) {
         // A declined task is a draft again, which the enterprise no longer sees: the api
         // takes the step, then answers 404 when it reads the task back for the caller.
-        if (!(action === 'decline' && httpStatusOf(error) === 404)) throw error;
+        if (!(action === 'decline' && httpStatus(error) === 404)) throw error;
       }
       this.pending.set(null);
       if (action === 'decline') {
@@ -258,7 +258,7 @@ export class TaskDetailComponent {
       this.message.success(this.actionLabel(action));
       await this.load();
     } catch (error) {
-      const body = apiErrorOf(error);
+      const body = apiError(error);
       const field = body?.details.find((d) => d.path === 'reason');
       if (field && this.pending()) {
         this.reasonError.set(field.message);
@@ -279,7 +279,7 @@ export class TaskDetailComponent {
     const parsed = taskCommentSchema.safeParse({ body: this.comment() });
     if (!parsed.success) {
       this.commentError.set(
-        schemaErrors(parsed.error.issues, this.languages.language())['body'] ?? null,
+        schemaFieldErrors(parsed.error.issues, this.languages.language())['body'] ?? null,
       );
       return;
     }
@@ -290,7 +290,7 @@ export class TaskDetailComponent {
       this.comment.set('');
       await this.load();
     } catch (error) {
-      const body = apiErrorOf(error);
+      const body = apiError(error);
       this.commentError.set(
         body?.details.find((d) => d.path === 'body')?.message ??
           body?.message ??

@@ -35,7 +35,12 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ZodError } from 'zod';
 import { LanguageService } from '../i18n/language.service';
-import { apiErrorOf, schemaErrors, serverErrors, type FieldErrors } from '../tasks/form-errors';
+import {
+  apiError,
+  schemaFieldErrors,
+  apiFieldErrors,
+  type FieldErrors,
+} from '../forms/field-errors';
 import { REQUEST_STATUS_COLOURS } from '../tasks/task-labels';
 import { WorkspaceClient } from './workspace.client';
 import { WorkspaceStore } from './workspace.store';
@@ -281,7 +286,7 @@ export class RequestsComponent implements OnInit {
   private readonly issues = signal<ZodError['issues']>([]);
   private readonly server = signal<FieldErrors>({});
   protected readonly errors = computed<FieldErrors>(() => ({
-    ...schemaErrors(this.issues(), this.languages.language()),
+    ...schemaFieldErrors(this.issues(), this.languages.language()),
     ...this.server(),
   }));
 
@@ -352,8 +357,8 @@ export class RequestsComponent implements OnInit {
       this.category.set(null);
       await this.load(1);
     } catch (error) {
-      const body = apiErrorOf(error);
-      const fields = serverErrors(body);
+      const body = apiError(error);
+      const fields = apiFieldErrors(body?.details);
       this.server.set(fields);
       const elsewhere = Object.entries(fields).filter(([path]) => !FIELDS.includes(path));
       if (Object.keys(fields).length === 0 || elsewhere.length > 0)

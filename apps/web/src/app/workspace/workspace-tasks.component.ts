@@ -18,7 +18,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../i18n/language.service';
-import { apiErrorOf, httpStatusOf } from '../tasks/form-errors';
+import { apiError, httpStatus } from '../forms/field-errors';
 import { ReasonDialogComponent } from '../tasks/reason-dialog.component';
 import { LEVEL_COLOURS, noticeMark, TASK_STATUS_COLOURS } from '../tasks/task-labels';
 import { TaskClient } from '../tasks/task.client';
@@ -261,7 +261,7 @@ export class WorkspaceTasksComponent implements OnInit {
       } catch (error) {
         // A declined task is a draft again, which the enterprise no longer sees: the api
         // takes the step, then answers 404 when it reads the task back for the caller.
-        if (!(action === 'decline' && httpStatusOf(error) === 404)) throw error;
+        if (!(action === 'decline' && httpStatus(error) === 404)) throw error;
       }
       this.pending.set(null);
       this.message.success(
@@ -271,7 +271,7 @@ export class WorkspaceTasksComponent implements OnInit {
       );
       await this.load(this.pageIndex());
     } catch (error) {
-      const body = apiErrorOf(error);
+      const body = apiError(error);
       const field = body?.details.find((d) => d.path === 'reason');
       if (field && this.pending()) {
         this.reasonError.set(field.message);

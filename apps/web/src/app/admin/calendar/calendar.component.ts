@@ -32,9 +32,9 @@ import { LanguageService } from '../../i18n/language.service';
 import {
   apiError,
   apiFieldErrors,
-  zodFieldErrors,
+  schemaFieldErrors,
   type FieldErrors,
-} from '../../policy/field-errors';
+} from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 import { CalendarMonthComponent } from './calendar-month.component';
 import { parseNotice, type NoticeLine } from './year-notice';
@@ -521,7 +521,7 @@ export class CalendarComponent implements OnInit {
       name: this.overrideReason,
     });
     if (!parsed.success) {
-      this.overrideErrors.set(zodFieldErrors(parsed.error, language));
+      this.overrideErrors.set(schemaFieldErrors(parsed.error.issues, language));
       return;
     }
     if (!parsed.data.name) {
@@ -588,7 +588,11 @@ export class CalendarComponent implements OnInit {
     if (!parsed.success) {
       Object.assign(
         errors,
-        this.byLine(zodFieldErrors(parsed.error, language), holidays.entries, workdays.entries),
+        this.byLine(
+          schemaFieldErrors(parsed.error.issues, language),
+          holidays.entries,
+          workdays.entries,
+        ),
       );
     }
     this.importErrors.set(errors);

@@ -16,9 +16,9 @@ import { LanguageService } from '../../i18n/language.service';
 import {
   apiError,
   apiFieldErrors,
-  zodFieldErrors,
+  schemaFieldErrors,
   type FieldErrors,
-} from '../../policy/field-errors';
+} from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 
 /**
@@ -173,7 +173,9 @@ export class AllowHostsComponent implements OnInit {
 
   async add(): Promise<void> {
     const parsed = outboundAllowHostSchema.safeParse({ host: this.host, note: this.note });
-    this.errors.set(parsed.success ? {} : zodFieldErrors(parsed.error, this.languages.language()));
+    this.errors.set(
+      parsed.success ? {} : schemaFieldErrors(parsed.error.issues, this.languages.language()),
+    );
     if (!parsed.success) return;
     this.busy.set(true);
     try {

@@ -15,7 +15,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError } from '../../policy/field-errors';
+import { apiError } from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 
 const PAGE_SIZE = 20;

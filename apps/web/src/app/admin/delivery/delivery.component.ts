@@ -7,7 +7,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
-import { apiError } from '../../policy/field-errors';
+import { apiError } from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 import { AllowHostsComponent } from './allow-hosts.component';
 import { DeadLettersComponent } from './dead-letters.component';

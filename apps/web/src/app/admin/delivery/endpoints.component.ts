@@ -40,9 +40,9 @@ import { LanguageService } from '../../i18n/language.service';
 import {
   apiError,
   apiFieldErrors,
-  zodFieldErrors,
+  schemaFieldErrors,
   type FieldErrors,
-} from '../../policy/field-errors';
+} from '../../forms/field-errors';
 import { ESCALATION_LEVEL_COLOURS } from '../../policy/policy-labels';
 import { AdminClient } from '../admin.client';
 
@@ -519,7 +519,9 @@ export class EndpointsComponent implements OnInit {
   }
 
   private checked<T>(parsed: z.ZodSafeParseResult<T>): parsed is z.ZodSafeParseSuccess<T> {
-    this.errors.set(parsed.success ? {} : zodFieldErrors(parsed.error, this.languages.language()));
+    this.errors.set(
+      parsed.success ? {} : schemaFieldErrors(parsed.error.issues, this.languages.language()),
+    );
     this.failure.set(null);
     return parsed.success;
   }

@@ -30,9 +30,9 @@ import { LanguageService } from '../../i18n/language.service';
 import {
   apiError,
   apiFieldErrors,
-  zodFieldErrors,
+  schemaFieldErrors,
   type FieldErrors,
-} from '../../policy/field-errors';
+} from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 import { ReferenceStore } from '../reference.store';
 
@@ -226,7 +226,7 @@ export class OrganisationFormComponent {
     if (!code) return;
     const parsed = creditCodeSchema.safeParse(code);
     if (parsed.success) return;
-    const message = zodFieldErrors(parsed.error, this.languages.language())[''];
+    const message = schemaFieldErrors(parsed.error.issues, this.languages.language())[''];
     if (message) this.errors.update((errors) => ({ ...errors, creditCode: message }));
   }
 
@@ -256,7 +256,9 @@ export class OrganisationFormComponent {
   }
 
   private checked<T>(parsed: z.ZodSafeParseResult<T>): parsed is z.ZodSafeParseSuccess<T> {
-    this.errors.set(parsed.success ? {} : zodFieldErrors(parsed.error, this.languages.language()));
+    this.errors.set(
+      parsed.success ? {} : schemaFieldErrors(parsed.error.issues, this.languages.language()),
+    );
     this.failure.set(null);
     return parsed.success;
   }

@@ -23,9 +23,9 @@ import { LanguageService } from '../../i18n/language.service';
 import {
   apiError,
   apiFieldErrors,
-  zodFieldErrors,
+  schemaFieldErrors,
   type FieldErrors,
-} from '../../policy/field-errors';
+} from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 import { OrganisationSelectComponent } from '../organisation-select.component';
 import { ReferenceStore } from '../reference.store';
@@ -311,7 +311,7 @@ export class UserFormComponent {
   ): parsed is z.ZodSafeParseSuccess<T> {
     const errors = {
       ...extra,
-      ...(parsed.success ? {} : zodFieldErrors(parsed.error, this.languages.language())),
+      ...(parsed.success ? {} : schemaFieldErrors(parsed.error.issues, this.languages.language())),
     };
     this.errors.set(errors);
     this.failure.set(null);

@@ -26,7 +26,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, apiFieldErrors, zodFieldErrors } from '../../policy/field-errors';
+import { apiError, apiFieldErrors, schemaFieldErrors } from '../../forms/field-errors';
 import { AdminClient } from '../admin.client';
 import { ReferenceStore } from '../reference.store';
 import { UserFormComponent } from './user-form.component';
@@ -358,7 +358,7 @@ export class UsersComponent implements OnInit {
     const parsed = resetPasswordSchema.safeParse({ password: this.newPassword });
     if (!parsed.success) {
       this.passwordError.set(
-        zodFieldErrors(parsed.error, this.languages.language())['password'] ?? null,
+        schemaFieldErrors(parsed.error.issues, this.languages.language())['password'] ?? null,
       );
       return;
     }

@@ -35,7 +35,12 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { ChartComponent } from '../../charts/chart.component';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
+import {
+  apiError,
+  schemaFieldErrors,
+  apiFieldErrors,
+  type FieldErrors,
+} from '../../forms/field-errors';
 import { PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
 import { ChainsClient } from '../chains.client';
 import { fromIsoDate, toIsoDate } from '../dates';
@@ -367,12 +372,7 @@ export class ProjectDetailComponent {
     if (end !== project.endDate) candidate['endDate'] = end;
     const parsed = updateProjectSchema.safeParse(candidate);
     if (!parsed.success) {
-      this.errors.set(
-        schemaFieldErrors(parsed.error.issues, this.languages.language(), {
-          required: this.transloco.translate('chains.form.required'),
-          invalid: this.transloco.translate('chains.form.invalid'),
-        }),
-      );
+      this.errors.set(schemaFieldErrors(parsed.error.issues, this.languages.language()));
       return;
     }
     this.errors.set({});
@@ -384,7 +384,7 @@ export class ProjectDetailComponent {
       this.changed.emit(saved);
     } catch (error) {
       const body = apiError(error);
-      const fields = serverFieldErrors(body);
+      const fields = apiFieldErrors(body?.details);
       if (Object.keys(fields).length) this.errors.set(fields);
       else if (body?.code === 'CONFLICT') {
         this.message.error(body.message);

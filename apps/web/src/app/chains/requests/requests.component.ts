@@ -31,7 +31,12 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
+import {
+  apiError,
+  schemaFieldErrors,
+  apiFieldErrors,
+  type FieldErrors,
+} from '../../forms/field-errors';
 import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
@@ -351,12 +356,7 @@ export class RequestsComponent implements OnInit {
         : { action, version: request.version, answer: this.text },
     );
     if (!parsed.success) {
-      this.errors.set(
-        schemaFieldErrors(parsed.error.issues, this.languages.language(), {
-          required: this.transloco.translate('chains.form.required'),
-          invalid: this.transloco.translate('chains.form.invalid'),
-        }),
-      );
+      this.errors.set(schemaFieldErrors(parsed.error.issues, this.languages.language()));
       return;
     }
     await this.send(request, parsed.data);
@@ -378,7 +378,7 @@ export class RequestsComponent implements OnInit {
       this.message.success(this.transloco.translate('chains.form.saved'));
     } catch (error) {
       const problem = apiError(error);
-      const fields = serverFieldErrors(problem);
+      const fields = apiFieldErrors(problem?.details);
       if (this.pending() && (fields['department'] || fields['answer'])) {
         this.errors.set(fields);
       } else {

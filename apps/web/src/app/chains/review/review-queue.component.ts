@@ -18,7 +18,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, schemaFieldErrors, serverFieldErrors } from '../api-error';
+import { apiError, schemaFieldErrors, apiFieldErrors } from '../../forms/field-errors';
 import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient, type AttachmentDto } from '../chains.client';
@@ -359,10 +359,7 @@ export class ReviewQueueComponent implements OnInit {
       reason: this.reason,
     });
     if (!parsed.success) {
-      const errors = schemaFieldErrors(parsed.error.issues, this.languages.language(), {
-        required: this.transloco.translate('chains.form.required'),
-        invalid: this.transloco.translate('chains.form.invalid'),
-      });
+      const errors = schemaFieldErrors(parsed.error.issues, this.languages.language());
       this.reasonError.set(errors['reason'] ?? Object.values(errors)[0] ?? null);
       return;
     }
@@ -386,7 +383,7 @@ export class ReviewQueueComponent implements OnInit {
       this.reports.update((reports) => reports.filter((r) => r.id !== report.id));
     } catch (error) {
       const problem = apiError(error);
-      const reason = serverFieldErrors(problem)['reason'];
+      const reason = apiFieldErrors(problem?.details)['reason'];
       if (reason && this.returning() === report.id) {
         this.reasonError.set(reason);
       } else {

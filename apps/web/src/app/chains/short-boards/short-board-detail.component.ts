@@ -42,7 +42,12 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
+import {
+  apiError,
+  schemaFieldErrors,
+  apiFieldErrors,
+  type FieldErrors,
+} from '../../forms/field-errors';
 import { PACE_TAG_COLOURS, labelOf, paceExplanation } from '../chain-labels';
 import { ChainsClient } from '../chains.client';
 import { fromIsoDate, toIsoDate } from '../dates';
@@ -404,7 +409,7 @@ export class ShortBoardDetailComponent {
 
   private async failed(error: unknown, boardId: string): Promise<void> {
     const body = apiError(error);
-    const fields = serverFieldErrors(body);
+    const fields = apiFieldErrors(body?.details);
     if (Object.keys(fields).length) {
       this.errors.set(fields);
       return;
@@ -423,10 +428,7 @@ export class ShortBoardDetailComponent {
   }
 
   private schemaErrors(issues: Parameters<typeof schemaFieldErrors>[0]): FieldErrors {
-    return schemaFieldErrors(issues, this.languages.language(), {
-      required: this.transloco.translate('chains.form.required'),
-      invalid: this.transloco.translate('chains.form.invalid'),
-    });
+    return schemaFieldErrors(issues, this.languages.language());
   }
 
   private formOf(board: ShortBoardDto | null) {

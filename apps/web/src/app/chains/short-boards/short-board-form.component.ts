@@ -28,7 +28,12 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
+import {
+  apiError,
+  schemaFieldErrors,
+  apiFieldErrors,
+  type FieldErrors,
+} from '../../forms/field-errors';
 import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
@@ -273,12 +278,7 @@ export class ShortBoardFormComponent implements OnInit {
       ownerOrganisationIds: this.owners.length ? this.owners : undefined,
     });
     if (!parsed.success) {
-      this.errors.set(
-        schemaFieldErrors(parsed.error.issues, this.languages.language(), {
-          required: this.transloco.translate('chains.form.required'),
-          invalid: this.transloco.translate('chains.form.invalid'),
-        }),
-      );
+      this.errors.set(schemaFieldErrors(parsed.error.issues, this.languages.language()));
       return;
     }
     this.errors.set({});
@@ -288,7 +288,7 @@ export class ShortBoardFormComponent implements OnInit {
       this.created.emit(await firstValueFrom(this.client.createShortBoard(id, parsed.data)));
     } catch (error) {
       const body = apiError(error);
-      const fields = serverFieldErrors(body);
+      const fields = apiFieldErrors(body?.details);
       if (Object.keys(fields).length) this.errors.set(fields);
       else this.formError.set(body?.message ?? this.transloco.translate('state.error'));
     } finally {

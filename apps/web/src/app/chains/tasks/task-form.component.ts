@@ -44,7 +44,12 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import { apiError, schemaFieldErrors, serverFieldErrors, type FieldErrors } from '../api-error';
+import {
+  apiError,
+  schemaFieldErrors,
+  apiFieldErrors,
+  type FieldErrors,
+} from '../../forms/field-errors';
 import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 import { ChainsClient } from '../chains.client';
@@ -651,12 +656,7 @@ export class TaskFormComponent implements OnInit {
       assign: this.assign,
     });
     if (!parsed.success) {
-      this.errors.set(
-        schemaFieldErrors(parsed.error.issues, this.languages.language(), {
-          required: this.transloco.translate('chains.form.required'),
-          invalid: this.transloco.translate('chains.form.invalid'),
-        }),
-      );
+      this.errors.set(schemaFieldErrors(parsed.error.issues, this.languages.language()));
       return;
     }
     this.errors.set({});
@@ -666,7 +666,7 @@ export class TaskFormComponent implements OnInit {
       this.created.emit(await firstValueFrom(this.client.createTask(parsed.data)));
     } catch (error) {
       const body = apiError(error);
-      const fields = serverFieldErrors(body);
+      const fields = apiFieldErrors(body?.details);
       if (Object.keys(fields).length) this.errors.set(fields);
       // A field the form does not show (or no field at all): the api's own words on top.
       const shown = [
