@@ -52,7 +52,7 @@ export async function migrateAndSeed(
       const report = await seedDemo(dataSource, () => new PasswordHasher().hash(DEMO_PASSWORD));
       log(
         report.created
-          ? `demo province: ${report.organisations} organisations, ${report.users} users, ${report.tasks} tasks, ${report.notices} supervision notices (password of every demo account: ${DEMO_PASSWORD})`
+          ? `demo province: ${report.organisations} organisations, ${report.users} users, ${report.tasks} tasks, ${report.notices} supervision notices, ${report.steps} steps scheduled (password of every demo account: ${DEMO_PASSWORD})`
           : 'demo province: already loaded',
       );
     }

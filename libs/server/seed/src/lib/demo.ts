@@ -4,6 +4,7 @@ import {
   deadlineWorkday,
   DEFAULT_ESCALATION_POLICY,
   OFFICIAL_CALENDAR,
+  planTaskSteps,
   WorkdayCalendar,
   PROJECT_STAGES,
   PROJECT_TYPES,
@@ -66,6 +67,8 @@ export interface DemoReport {
   readonly tasks: number;
   /** 督办单 the default ladder would have issued on the tasks already overdue. */
   readonly notices: number;
+  /** Reminder and escalation steps still ahead for the open demo tasks, as scheduled events. */
+  readonly steps: number;
 }
 
 /** mulberry32: a tiny deterministic generator, so a given seed always yields the same province. */
@@ -163,7 +166,7 @@ export async function seedDemo(
       `SELECT 1 FROM app_user WHERE username = 'admin'`,
     )) as unknown[];
     if (existing.length > 0)
-      return { created: false, organisations: 0, users: 0, tasks: 0, notices: 0 };
+      return { created: false, organisations: 0, users: 0, tasks: 0, notices: 0, steps: 0 };
     const passwordHash = await hashPassword();
     const rand = random(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
@@ -485,7 +488,8 @@ export async function seedDemo(
       }
     }
     const notices = await noticeHistory(manager, today);
-    return { created: true, organisations, users, tasks, notices };
+    const steps = await planOpenTasks(manager);
+    return { created: true, organisations, users, tasks, notices, steps };
   });
 }
 
@@ -545,6 +549,64 @@ async function noticeHistory(manager: EntityManager, today: string): Promise<num
     );
   }
   return issued.length;
+}
+
+/**
+ * What assigning each open demo task through the api would have left behind: its 签收
+ * day, the province's default ladder frozen on it, and one pending scheduled event per
+ * step still ahead, in the rows and payload the escalation service writes. The worker's
+ * reconciler finds them at start, so the demo's reminders and escalations run by
+ * themselves like any other.
+ */
+async function planOpenTasks(manager: EntityManager): Promise<number> {
+  const calendar = new WorkdayCalendar(OFFICIAL_CALENDAR);
+  const now = new Date();
+  const open = (await manager.query(
+    `UPDATE task SET assigned_on = (created_at AT TIME ZONE 'Asia/Shanghai')::date, escalation_policy = $1
+     WHERE status IN ('assigned', 'accepted', 'in_progress', 'submitted', 'returned')
+     RETURNING id, status, to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
+               to_char(assigned_on, 'YYYY-MM-DD') AS "assignedOn", report_every_workdays AS "reportEveryWorkdays"`,
+    [JSON.stringify(DEFAULT_ESCALATION_POLICY)],
+  )) as [
+    {
+      id: string;
+      status: TaskStatus;
+      dueDate: string;
+      assignedOn: string;
+      reportEveryWorkdays: number | null;
+    }[],
+    number,
+  ];
+  let planned = 0;
+  for (const task of open[0]) {
+    const steps = planTaskSteps(
+      DEFAULT_ESCALATION_POLICY,
+      { ...task, lastReportOn: null },
+      calendar,
+      now,
+    );
+    for (const step of steps) {
+      await manager.query(
+        `INSERT INTO scheduled_event (subject_type, subject_id, kind, step, fire_at, payload)
+         VALUES ('task', $1, 'task.step', $2, $3, $4)`,
+        [
+          task.id,
+          step.key,
+          step.fireAt,
+          JSON.stringify({
+            anchor: step.anchor,
+            level: step.level,
+            audience: step.audience,
+            channels: step.channels,
+            offsetWorkdays: step.offsetWorkdays,
+            fireOn: step.fireOn,
+          }),
+        ],
+      );
+      planned++;
+    }
+  }
+  return planned;
 }
 
 /** The history a task in `status` would have, step by step from its creation. */

@@ -1,4 +1,10 @@
-import { PLAN_CHAINS, PLAN_INDICATORS, TASK_STATUSES, validateCreditCode } from '@lianzhang/domain';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  PLAN_CHAINS,
+  PLAN_INDICATORS,
+  TASK_STATUSES,
+  validateCreditCode,
+} from '@lianzhang/domain';
 import { dataSourceOptions, migrate } from '@lianzhang/server/core';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { createTestDatabase, type TestDatabase } from '@lianzhang/server/testing';
@@ -148,6 +154,36 @@ describe('the demo province', () => {
       expect(n.number).toBe(`鲁链督〔${n.year}〕${n.seq}号`);
       const previous = notices[index - 1];
       expect(n.seq).toBe(previous && previous.year === n.year ? previous.seq + 1 : 1);
+    }
+    // Timers for the open tasks, as assigning them through the api would leave: pending,
+    // ahead, at 09:00 Shanghai, on steps of the default ladder, on tasks it applies to.
+    expect(report.steps).toBeGreaterThan(0);
+    const events = (await first.dataSource.query(
+      `SELECT e.step, e.status, e.fire_at > now() AS ahead, t.status AS "taskStatus",
+              to_char(e.fire_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') AS at, t.assigned_on IS NOT NULL AS assigned,
+              t.escalation_policy IS NOT NULL AS frozen
+       FROM scheduled_event e JOIN task t ON t.id = e.subject_id WHERE e.subject_type = 'task'`,
+    )) as {
+      step: string;
+      status: string;
+      ahead: boolean;
+      taskStatus: string;
+      at: string;
+      assigned: boolean;
+      frozen: boolean;
+    }[];
+    expect(events).toHaveLength(report.steps);
+    const keys = new Set(DEFAULT_ESCALATION_POLICY.steps.map((s) => s.key));
+    for (const event of events) {
+      expect(keys.has(event.step)).toBe(true);
+      expect(event).toMatchObject({
+        status: 'pending',
+        ahead: true,
+        at: '09:00',
+        assigned: true,
+        frozen: true,
+      });
+      expect(['assigned', 'accepted', 'in_progress', 'returned']).toContain(event.taskStatus);
     }
     const [{ invalid }] = await first.dataSource.query(
       `SELECT count(*)::int AS invalid FROM organisation WHERE kind = 'enterprise' AND credit_code IS NULL`,
