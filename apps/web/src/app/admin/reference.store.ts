@@ -40,10 +40,6 @@ export class ReferenceStore {
     return id ? this.organisationsById().get(id) : undefined;
   }
 
-  organisationName(id: string | null): string {
-    return this.organisation(id)?.name ?? '';
-  }
-
   /** Remembers organisations read elsewhere (a page of the list, a search). */
   remember(organisations: readonly OrganisationDto[]): void {
     if (organisations.length === 0) return;

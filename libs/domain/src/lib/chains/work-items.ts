@@ -108,3 +108,16 @@ export function paceOf(progressPercent: number, start: Date, end: Date, now: Dat
   const ratio = progress / elapsed;
   return { colour: ratio >= 0.95 ? 'green' : ratio >= 0.75 ? 'amber' : 'red', elapsed, ratio };
 }
+
+/** A project's pace: its progress is the share of its planned investment completed. */
+export function projectPace(
+  plannedInvestment: number,
+  completedInvestment: number,
+  start: Date,
+  end: Date,
+  now: Date,
+): Pace {
+  const percent =
+    plannedInvestment > 0 ? Math.round((completedInvestment / plannedInvestment) * 100) : 0;
+  return paceOf(percent, start, end, now);
+}

@@ -213,6 +213,30 @@ export interface PlannedStep {
 }
 
 /**
+ * What a scheduled step carries to the moment it fires: the step as planned, without the
+ * key and instant its event row holds. Written by the escalation service and the demo seed.
+ */
+export interface StepPayload {
+  readonly anchor: EscalationAnchor;
+  readonly level: EscalationLevel;
+  readonly audience: readonly EscalationAudience[];
+  readonly channels: readonly DeliveryChannel[];
+  readonly offsetWorkdays: number;
+  readonly fireOn: IsoDate;
+}
+
+export function stepPayload(step: PlannedStep): StepPayload {
+  return {
+    anchor: step.anchor,
+    level: step.level,
+    audience: step.audience,
+    channels: step.channels,
+    offsetWorkdays: step.offsetWorkdays,
+    fireOn: step.fireOn,
+  };
+}
+
+/**
  * A deadline that falls on a holiday or weekend means "before the break": the last
  * workday on or before it is the day the steps count from.
  */

@@ -8,7 +8,7 @@ import type {
   UpdateProjectRequest,
   UpdateShortBoardRequest,
 } from '@lianzhang/contracts';
-import { paceOf, shortBoardCanMove, type ShortBoardStatus } from '@lianzhang/domain';
+import { paceOf, projectPace, shortBoardCanMove, type ShortBoardStatus } from '@lianzhang/domain';
 import {
   AuditService,
   ConflictError,
@@ -301,13 +301,7 @@ export class WorkItemsService {
         ...row,
         plannedInvestment: planned,
         completedInvestment: completed,
-        // A project's progress is the share of its planned investment completed.
-        pace: paceOf(
-          Math.round((completed / planned) * 100),
-          day(row.startDate),
-          day(row.endDate),
-          now,
-        ),
+        pace: projectPace(planned, completed, day(row.startDate), day(row.endDate), now),
       };
     });
   }

@@ -11,11 +11,11 @@ import type {
 import {
   chainStatus,
   paceOf,
+  projectPace,
   SHANDONG_CITIES,
   SHORT_BOARD_STATUSES,
   type ChainColour,
   type IndustryGroup,
-  type PaceColour,
   type ShortBoardStatus,
 } from '@lianzhang/domain';
 import { ChainScopeService } from '@lianzhang/server/chains';
@@ -79,13 +79,15 @@ export class CockpitService {
       const projects = await this.projects(manager, ids);
       const notices = await this.noticeCounts(manager, ids);
       const requests = await this.requestCounts(manager, ids);
+      const boardsByChain = groupBy(boards, (b) => b.chainId);
+      const projectsByChain = groupBy(projects, (p) => p.chainId);
       const now = new Date();
       const lines = chains.map((chain): CockpitChainDto => {
         const t = tasks.get(chain.id) ?? { open: 0, overdue: 0 };
         const n = notices.get(chain.id) ?? { yellow: 0, red: 0 };
         const r = requests.get(chain.id) ?? { open: 0, overdue: 0 };
-        const chainBoards = boards.filter((b) => b.chainId === chain.id);
-        const chainProjects = projects.filter((p) => p.chainId === chain.id);
+        const chainBoards = boardsByChain.get(chain.id) ?? [];
+        const chainProjects = projectsByChain.get(chain.id) ?? [];
         const byStatus = zeroStatuses();
         for (const board of chainBoards) byStatus[board.status]++;
         const boardPaces = chainBoards
@@ -97,12 +99,7 @@ export class CockpitService {
         const projectPaces = chainProjects
           .filter((p) => p.stage !== 'in_production')
           .map((p) => ({
-            pace: paceOf(
-              p.planned > 0 ? Math.round((p.completed / p.planned) * 100) : 0,
-              day(p.startDate),
-              day(p.endDate),
-              now,
-            ).colour as PaceColour,
+            pace: projectPace(p.planned, p.completed, day(p.startDate), day(p.endDate), now).colour,
           }));
         const status = chainStatus({
           openTasks: t.open,
@@ -361,4 +358,14 @@ export class CockpitService {
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -5,6 +5,7 @@ import {
   DEFAULT_ESCALATION_POLICY,
   OFFICIAL_CALENDAR,
   planTaskSteps,
+  stepPayload,
   WorkdayCalendar,
   PROJECT_STAGES,
   PROJECT_TYPES,
@@ -589,19 +590,7 @@ async function planOpenTasks(manager: EntityManager): Promise<number> {
       await manager.query(
         `INSERT INTO scheduled_event (subject_type, subject_id, kind, step, fire_at, payload)
          VALUES ('task', $1, 'task.step', $2, $3, $4)`,
-        [
-          task.id,
-          step.key,
-          step.fireAt,
-          JSON.stringify({
-            anchor: step.anchor,
-            level: step.level,
-            audience: step.audience,
-            channels: step.channels,
-            offsetWorkdays: step.offsetWorkdays,
-            fireOn: step.fireOn,
-          }),
-        ],
+        [task.id, step.key, step.fireAt, JSON.stringify(stepPayload(step))],
       );
       planned++;
     }

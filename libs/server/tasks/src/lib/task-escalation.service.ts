@@ -6,12 +6,11 @@ import {
   planTaskSteps,
   requestRespondBy,
   shanghaiDate,
+  stepPayload,
   taskStepApplies,
-  type DeliveryChannel,
-  type EscalationAnchor,
   type EscalationAudience,
-  type EscalationLevel,
   type EscalationPolicy,
+  type StepPayload,
   type PlannedStep,
   type TaskStatus,
 } from '@lianzhang/domain';
@@ -22,15 +21,6 @@ import type { EntityManager } from 'typeorm';
 import { EscalationPoliciesService } from './escalation-policies.service';
 
 /** What a step's event row carries besides its key and time. */
-interface StepPayload {
-  readonly anchor: EscalationAnchor;
-  readonly level: EscalationLevel;
-  readonly audience: readonly EscalationAudience[];
-  readonly channels: readonly DeliveryChannel[];
-  readonly offsetWorkdays: number;
-  readonly fireOn: string;
-}
-
 const TASK_KIND = 'task.step';
 const REQUEST_KIND = 'request.step';
 
@@ -144,21 +134,13 @@ export class TaskEscalationService implements OnModuleInit {
   }
 
   private draft(subjectType: string, subjectId: string, kind: string, step: PlannedStep) {
-    const payload: StepPayload = {
-      anchor: step.anchor,
-      level: step.level,
-      audience: step.audience,
-      channels: step.channels,
-      offsetWorkdays: step.offsetWorkdays,
-      fireOn: step.fireOn,
-    };
     return {
       subjectType,
       subjectId,
       kind,
       step: step.key,
       fireAt: step.fireAt,
-      payload: { ...payload },
+      payload: { ...stepPayload(step) },
     };
   }
 
