@@ -31,6 +31,7 @@ import {
   ProfileOutline,
   ReloadOutline,
   SettingOutline,
+  CloudUploadOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
@@ -80,6 +81,7 @@ export const appConfig: ApplicationConfig = {
       ProfileOutline,
       ReloadOutline,
       SettingOutline,
+      CloudUploadOutline,
     ]),
     provideAppInitializer(() => inject(LanguageService).init()),
     // A reload keeps the session: its refresh cookie brings a new access token.

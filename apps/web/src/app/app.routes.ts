@@ -50,6 +50,27 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./tasks/tasks.routes').then((m) => m.TASKS_ROUTES),
       },
       {
+        path: 'insights',
+        canMatch: [roleGuard(...SECTION_ROLES.insights)],
+        loadChildren: () => import('./insights/insights.routes').then((m) => m.INSIGHTS_ROUTES),
+      },
+      {
+        path: 'reports',
+        canMatch: [roleGuard(...SECTION_ROLES.reports)],
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
+        path: 'imports',
+        canMatch: [roleGuard(...SECTION_ROLES.imports)],
+        loadChildren: () => import('./imports/imports.routes').then((m) => m.IMPORTS_ROUTES),
+      },
+      {
+        path: 'challenges',
+        canMatch: [roleGuard(...SECTION_ROLES.challenges)],
+        loadChildren: () =>
+          import('./challenges/challenges.routes').then((m) => m.CHALLENGES_ROUTES),
+      },
+      {
         path: 'notifications',
         loadComponent: () =>
           import('./notifications/notifications.component').then((m) => m.NotificationsComponent),

@@ -63,7 +63,19 @@ export class ShellComponent {
       ...(reaches(SECTION_ROLES.workspace)
         ? [{ path: '/workspace', icon: 'desktop', label: 'nav.workspace' }]
         : []),
+      ...(reaches(SECTION_ROLES.insights)
+        ? [{ path: '/insights', icon: 'fund', label: 'nav.insights' }]
+        : []),
       { path: '/tasks', icon: 'profile', label: 'nav.tasks' },
+      ...(reaches(SECTION_ROLES.challenges)
+        ? [{ path: '/challenges', icon: 'trophy', label: 'nav.challenges' }]
+        : []),
+      ...(reaches(SECTION_ROLES.reports)
+        ? [{ path: '/reports', icon: 'file-excel', label: 'nav.reports' }]
+        : []),
+      ...(reaches(SECTION_ROLES.imports)
+        ? [{ path: '/imports', icon: 'cloud-upload', label: 'nav.imports' }]
+        : []),
       { path: '/notifications', icon: 'bell', label: 'nav.notifications' },
       ...(reaches(SECTION_ROLES.admin)
         ? [{ path: '/admin', icon: 'setting', label: 'nav.admin' }]

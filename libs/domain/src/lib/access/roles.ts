@@ -61,6 +61,18 @@ export const PERMISSIONS = [
   'escalation:manage',
   /** Delivery endpoints, the outgoing allow-list, the dead letter and the queue board. */
   'delivery:manage',
+  /** Chain health scores and their history, the risk view (map nodes and chokepoints at risk). */
+  'insight:read',
+  /** Yearly actuals of the plan's indicators and chains' output (the province enters them). */
+  'indicator:manage',
+  /** Weekly and monthly Excel reports: list, download, generate on demand (rows scoped). */
+  'periodic_report:read',
+  /** Excel import: templates and uploads (organisations need organisation:manage too). */
+  'data:import',
+  /** Open challenges (揭榜挂帅): publish, shortlist, select (定榜). */
+  'challenge:manage',
+  /** Apply to an open challenge with a proposal (enterprises and institutes). */
+  'challenge:apply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +90,10 @@ const CHAIN_SIDE: Permission[] = [
   'report:review',
   'request:handle',
   'report:create',
+  'insight:read',
+  'periodic_report:read',
+  'data:import',
+  'challenge:manage',
 ];
 
 /**
@@ -96,12 +112,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cockpit:read',
     'escalation:manage',
     'delivery:manage',
+    'indicator:manage',
   ],
-  province_analyst: [...READ, 'user:read', 'audit:read', 'cockpit:read'],
+  province_analyst: [
+    ...READ,
+    'user:read',
+    'audit:read',
+    'cockpit:read',
+    'insight:read',
+    'periodic_report:read',
+  ],
   chain_leader: CHAIN_SIDE,
   chain_office: CHAIN_SIDE,
   city_coordinator: [...CHAIN_SIDE, 'cockpit:read'],
-  enterprise_user: [...READ, 'task:work', 'report:create', 'request:create'],
+  enterprise_user: [...READ, 'task:work', 'report:create', 'request:create', 'challenge:apply'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -166,68 +166,80 @@ export class TasksService {
 
   async create(user: AuthenticatedUser, request: CreateTaskRequest): Promise<TaskDto> {
     await this.scope.requireManaged(user, request.chainId);
-    const id = await this.write(async (manager) => {
-      const problems = [];
-      const [{ past }] = (await manager.query(`SELECT $1::date < ${TODAY} AS past`, [
-        request.dueDate,
-      ])) as [{ past: boolean }];
-      if (past) problems.push(fieldError('dueDate', MESSAGES.pastDue));
-      for (const [path, table, value] of [
-        ['shortBoardId', 'short_board', request.shortBoardId],
-        ['projectId', 'project', request.projectId],
-      ] as const) {
-        if (
-          value &&
-          (
-            await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND chain_id = $2`, [
-              value,
-              request.chainId,
-            ])
-          ).length === 0
-        ) {
-          problems.push(fieldError(path, MESSAGES.notOfChain));
-        }
-      }
-      if (problems.length) throw new ValidationFailedError(problems);
-      const status: TaskStatus = request.assign ? 'assigned' : 'draft';
-      const [{ id }] = (await manager.query(
-        `INSERT INTO task (chain_id, short_board_id, project_id, title, description, assigner_user_id, assignee_organisation_id,
-                           status, priority, due_date, report_every_workdays)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          request.chainId,
-          request.shortBoardId ?? null,
-          request.projectId ?? null,
-          request.title,
-          request.description ?? '',
-          user.id,
-          request.assigneeOrganisationId,
-          status,
-          request.priority ?? 'normal',
-          request.dueDate,
-          request.reportEveryWorkdays ?? null,
-        ],
-      )) as [{ id: string }];
-      for (const organisationId of new Set(request.coHandlerOrganisationIds ?? [])) {
-        if (organisationId === request.assigneeOrganisationId) continue;
-        await manager.query(
-          `INSERT INTO task_co_handler (task_id, organisation_id) VALUES ($1, $2)`,
-          [id, organisationId],
-        );
-      }
-      await this.event(manager, id, user, 'create', null, 'draft');
-      if (status === 'assigned') {
-        await this.event(manager, id, user, 'assign', 'draft', 'assigned');
-        await this.escalation.recordAssignment(manager, id, request.chainId);
-        await this.escalation.planTask(manager, id);
-      }
-      await this.audit.record(
-        { action: 'task.create', subjectType: 'task', subjectId: id, after: request },
-        manager,
-      );
-      return id;
-    });
+    const id = await this.write((manager) => this.createWithin(manager, user, request));
     return this.get(user, id);
+  }
+
+  /**
+   * Creates (and, with `assign`, assigns and plans) a task inside the caller's transaction,
+   * so a feature that creates tasks as part of a larger change (an import, a challenge's
+   * selection) commits all of it or none. The caller has checked the chain's scope.
+   * Returns the new task's id; throws {@link ValidationFailedError} for a bad request.
+   */
+  async createWithin(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    request: CreateTaskRequest,
+  ): Promise<string> {
+    const problems = [];
+    const [{ past }] = (await manager.query(`SELECT $1::date < ${TODAY} AS past`, [
+      request.dueDate,
+    ])) as [{ past: boolean }];
+    if (past) problems.push(fieldError('dueDate', MESSAGES.pastDue));
+    for (const [path, table, value] of [
+      ['shortBoardId', 'short_board', request.shortBoardId],
+      ['projectId', 'project', request.projectId],
+    ] as const) {
+      if (
+        value &&
+        (
+          await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND chain_id = $2`, [
+            value,
+            request.chainId,
+          ])
+        ).length === 0
+      ) {
+        problems.push(fieldError(path, MESSAGES.notOfChain));
+      }
+    }
+    if (problems.length) throw new ValidationFailedError(problems);
+    const status: TaskStatus = request.assign ? 'assigned' : 'draft';
+    const [{ id }] = (await manager.query(
+      `INSERT INTO task (chain_id, short_board_id, project_id, title, description, assigner_user_id, assignee_organisation_id,
+                         status, priority, due_date, report_every_workdays)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        request.chainId,
+        request.shortBoardId ?? null,
+        request.projectId ?? null,
+        request.title,
+        request.description ?? '',
+        user.id,
+        request.assigneeOrganisationId,
+        status,
+        request.priority ?? 'normal',
+        request.dueDate,
+        request.reportEveryWorkdays ?? null,
+      ],
+    )) as [{ id: string }];
+    for (const organisationId of new Set(request.coHandlerOrganisationIds ?? [])) {
+      if (organisationId === request.assigneeOrganisationId) continue;
+      await manager.query(
+        `INSERT INTO task_co_handler (task_id, organisation_id) VALUES ($1, $2)`,
+        [id, organisationId],
+      );
+    }
+    await this.event(manager, id, user, 'create', null, 'draft');
+    if (status === 'assigned') {
+      await this.event(manager, id, user, 'assign', 'draft', 'assigned');
+      await this.escalation.recordAssignment(manager, id, request.chainId);
+      await this.escalation.planTask(manager, id);
+    }
+    await this.audit.record(
+      { action: 'task.create', subjectType: 'task', subjectId: id, after: request },
+      manager,
+    );
+    return id;
   }
 
   async update(

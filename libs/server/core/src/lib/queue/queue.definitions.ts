@@ -15,6 +15,8 @@ export const QUEUES = {
   scheduler: 'scheduler',
   /** External deliveries: e-mail, group robots, webhooks; their reconciler and digests. */
   delivery: 'delivery',
+  /** Slow, bounded work: daily chain-health snapshots, periodic Excel reports. */
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -31,6 +33,12 @@ export interface JobPayloads {
   'delivery.reconcile': Record<string, never>;
   /** The daily digest e-mail, on workdays, for users who asked for it. */
   'delivery.digest': Record<string, never>;
+  /** Snapshot every chain's health score for today (idempotent per chain and day). */
+  'insight.snapshot': Record<string, never>;
+  /** Generate one periodic report row: job id = report id; the row is the truth. */
+  'report.generate': { readonly reportId: string };
+  /** Create the weekly and monthly report rows that are due, and enqueue the pending ones. */
+  'report.schedule': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -77,6 +85,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'delivery.send': { queue: QUEUES.delivery, options: JOB_PRESETS.wakeUp },
   'delivery.reconcile': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
   'delivery.digest': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
+  'insight.snapshot': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
+  // Attempts and the last error live on the report row, as for deliveries.
+  'report.generate': { queue: QUEUES.reports, options: JOB_PRESETS.wakeUp },
+  'report.schedule': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
 };
 
 /**
@@ -105,6 +117,19 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     job: 'delivery.digest',
     repeat: () => ({ pattern: '30 8 * * *', tz: 'Asia/Shanghai' }),
   },
+  // Health is snapshotted each night after the day's work (idempotent per chain and day).
+  {
+    id: 'insight-snapshot',
+    job: 'insight.snapshot',
+    repeat: () => ({ pattern: '10 0 * * *', tz: 'Asia/Shanghai' }),
+  },
+  // Every hour: creates the week's and month's report rows once their period has ended,
+  // and re-enqueues pending rows whose job was lost (the row, not the queue, is the truth).
+  {
+    id: 'report-schedule',
+    job: 'report.schedule',
+    repeat: (config) => ({ every: Math.max(config.scheduler.reconcileEveryMs, 60_000) }),
+  },
 ];
 
 /** Jobs taken at once by one worker process, per queue (each holds a database connection at most). */
@@ -112,6 +137,7 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   system: 2,
   scheduler: 8,
   delivery: 8,
+  reports: 1,
 };
 
 /**
