@@ -1,0 +1,168 @@
+import {
+  CHALLENGE_STATUSES,
+  type ApplicationAction,
+  type ApplicationStatus,
+  type ChallengeAction,
+  type ChallengeParty,
+  type ChallengeStatus,
+  type OrganisationKind,
+} from '@lianzhang/domain';
+import { z } from 'zod';
+import { dateSchema } from './chains';
+import { listQuerySchema, requiredText } from './lists';
+
+/** 万元, as budgets and investments are stated: positive, two decimals at most. */
+const wan = z.number().positive().max(1e10);
+
+const milestone = z
+  .object({
+    title: requiredText(200),
+    dueDate: dateSchema,
+  })
+  .strict();
+
+/** A challenge starts from a short board of a chain the caller manages; the chain is the board's. */
+export const createChallengeSchema = z
+  .object({
+    shortBoardId: z.uuid(),
+    title: requiredText(200),
+    requirements: requiredText(20_000),
+    budgetWan: wan,
+    /** Last day (Asia/Shanghai) on which applications are taken. */
+    deadline: dateSchema,
+    milestones: z.array(milestone).min(1).max(20),
+  })
+  .strict();
+export type CreateChallengeRequest = z.output<typeof createChallengeSchema>;
+
+/**
+ * Changes to a challenge, `version` as read. A draft may change anything; once published
+ * only `milestones` (the list as a whole) may change, until 定榜.
+ */
+export const updateChallengeSchema = z
+  .object({
+    version: z.number().int().min(1),
+    title: requiredText(200).optional(),
+    requirements: requiredText(20_000).optional(),
+    budgetWan: wan.optional(),
+    deadline: dateSchema.optional(),
+    milestones: z.array(milestone).min(1).max(20).optional(),
+  })
+  .strict();
+export type UpdateChallengeRequest = z.output<typeof updateChallengeSchema>;
+
+/** publish, close, cancel (which needs a reason). */
+export const challengeStepSchema = z
+  .object({
+    version: z.number().int().min(1),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type ChallengeStepRequest = z.output<typeof challengeStepSchema>;
+
+const CHALLENGE_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'deadline',
+  '-deadline',
+  'title',
+  '-title',
+] as const;
+
+export const challengeListQuerySchema = listQuerySchema(['createdAt', 'deadline', 'title'], {
+  status: z.enum(CHALLENGE_STATUSES).optional(),
+  chainId: z.uuid().optional(),
+  /** An applicant: challenges its organisation applied to; the chain side: those of its chains. */
+  mine: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+})
+  // Newest first unless told otherwise.
+  .extend({ sort: z.enum(CHALLENGE_SORTS).default('-createdAt') })
+  .strict();
+export type ChallengeListQuery = z.output<typeof challengeListQuerySchema>;
+
+export const applyChallengeSchema = z
+  .object({
+    proposal: requiredText(20_000),
+    quotedBudgetWan: wan.nullable().optional(),
+    plannedCompletionDate: dateSchema.nullable().optional(),
+  })
+  .strict();
+export type ApplyChallengeRequest = z.output<typeof applyChallengeSchema>;
+
+export const updateApplicationSchema = z
+  .object({
+    version: z.number().int().min(1),
+    proposal: requiredText(20_000).optional(),
+    quotedBudgetWan: wan.nullable().optional(),
+    plannedCompletionDate: dateSchema.nullable().optional(),
+  })
+  .strict();
+export type UpdateApplicationRequest = z.output<typeof updateApplicationSchema>;
+
+/** withdraw, shortlist, select: the application's version as read. */
+export const applicationStepSchema = z.object({ version: z.number().int().min(1) }).strict();
+export type ApplicationStepRequest = z.output<typeof applicationStepSchema>;
+
+export interface ChallengeMilestoneDto {
+  readonly id: string;
+  readonly title: string;
+  readonly dueDate: string;
+  /** The task 定榜 created for it, once selected. */
+  readonly taskId: string | null;
+}
+
+export interface ChallengeApplicationDto {
+  readonly id: string;
+  readonly challengeId: string;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly organisationKind: OrganisationKind;
+  readonly proposal: string;
+  readonly quotedBudgetWan: number | null;
+  readonly plannedCompletionDate: string | null;
+  readonly status: ApplicationStatus;
+  readonly submittedByName: string;
+  /** The steps the caller may take on it now. */
+  readonly allowedActions: readonly ApplicationAction[];
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** One line of the list. */
+export interface ChallengeDto {
+  readonly id: string;
+  readonly chainId: string;
+  readonly chainName: string;
+  readonly chainNameEn: string;
+  readonly shortBoardId: string;
+  readonly shortBoardTitle: string;
+  readonly title: string;
+  readonly budgetWan: number;
+  readonly deadline: string;
+  /** Effective: a published challenge past its deadline reads closed. */
+  readonly status: ChallengeStatus;
+  /** Workdays from today to the deadline while applications are open; null otherwise. */
+  readonly workdaysLeft: number | null;
+  /** Live applications; for the chain side and the province only (null for others). */
+  readonly applicationCount: number | null;
+  /** The organisation 定榜 selected, once selected (a public result). */
+  readonly selectedOrganisationName: string | null;
+  /** Whether the caller's organisation has a live or decided application. */
+  readonly applied: boolean;
+  readonly party: ChallengeParty;
+  readonly allowedActions: readonly ChallengeAction[];
+  readonly version: number;
+  readonly createdAt: string;
+  readonly publishedAt: string | null;
+}
+
+export interface ChallengeDetailDto extends ChallengeDto {
+  readonly requirements: string;
+  readonly milestones: readonly ChallengeMilestoneDto[];
+  readonly selectedApplicationId: string | null;
+  readonly cancelReason: string | null;
+  /** The caller's organisation's latest application, if it applied. */
+  readonly myApplication: ChallengeApplicationDto | null;
+}
