@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { ChainHealthDto } from '@lianzhang/contracts';
+import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import type { LoadState } from '../../home/home.store';
+import { InsightsClient } from '../insights.client';
+import { HealthBreakdownComponent } from './health-breakdown.component';
+
+/**
+ * One chain's health score and its breakdown, for the chain workbench's overview. Shown
+ * to roles with `insight:read` (the page decides); brings the insights texts with it.
+ */
+@Component({
+  selector: 'lz-chain-health-card',
+  imports: [RouterLink, HealthBreakdownComponent, NzCardModule, NzSkeletonModule, TranslocoPipe],
+  providers: [provideTranslocoScope('insights')],
+  template: `
+    <nz-card
+      [nzTitle]="'insights.health.card' | transloco"
+      [nzExtra]="more"
+      data-testid="chain-health-card"
+    >
+      @switch (state().status) {
+        @case ('loading') {
+          <nz-skeleton [nzActive]="true" [nzParagraph]="{ rows: 3 }" />
+        }
+        @case ('error') {
+          <p>{{ 'state.error' | transloco }}</p>
+        }
+        @case ('ready') {
+          @if (value(); as health) {
+            <lz-health-breakdown [chain]="health" [showTrend]="false" />
+          }
+        }
+      }
+    </nz-card>
+    <ng-template #more>
+      <a routerLink="/insights/health">{{ 'insights.health.cardMore' | transloco }}</a>
+    </ng-template>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChainHealthCardComponent {
+  private readonly client = inject(InsightsClient);
+  readonly chainId = input.required<string>();
+  protected readonly state = signal<LoadState<ChainHealthDto>>({ status: 'loading' });
+
+  constructor() {
+    effect(() => {
+      const id = this.chainId();
+      this.state.set({ status: 'loading' });
+      this.client
+        .chainHealth(id)
+        .then((value) => {
+          if (this.chainId() === id) this.state.set({ status: 'ready', value });
+        })
+        .catch(() => {
+          if (this.chainId() === id) this.state.set({ status: 'error' });
+        });
+    });
+  }
+
+  protected value(): ChainHealthDto | null {
+    const state = this.state();
+    return state.status === 'ready' ? state.value : null;
+  }
+}

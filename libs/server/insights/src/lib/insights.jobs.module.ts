@@ -1,0 +1,22 @@
+import { Injectable, Module } from '@nestjs/common';
+import { JobHandler, type HandlesJob } from '@lianzhang/server/core';
+import { HealthService } from './health.service';
+import { InsightsModule } from './insights.module';
+
+/**
+ * The nightly health snapshot (job scheduler `insight-snapshot`, 00:10 Shanghai): every
+ * chain in one pass, one row per chain and day; a second run the same day adds nothing.
+ */
+@Injectable()
+@JobHandler('insight.snapshot')
+export class InsightSnapshotHandler implements HandlesJob<'insight.snapshot'> {
+  constructor(private readonly health: HealthService) {}
+
+  handle(): Promise<{ day: string; chains: number; inserted: number }> {
+    return this.health.snapshot();
+  }
+}
+
+/** Processors; imported by apps/worker only. */
+@Module({ imports: [InsightsModule], providers: [InsightSnapshotHandler] })
+export class InsightsJobsModule {}
