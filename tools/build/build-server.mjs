@@ -21,6 +21,10 @@ const targets = {
     entry: 'tools/bench/src/scheduler.bench.ts',
     out: 'dist/tools/bench/scheduler.js',
   },
+  'bench-import': {
+    entry: 'tools/bench/src/import.bench.ts',
+    out: 'dist/tools/bench/import.js',
+  },
 };
 const [name, ...flags] = process.argv.slice(2);
 const target = targets[name];

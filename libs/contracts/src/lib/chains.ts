@@ -205,7 +205,7 @@ export const createProjectSchema = z
     type: z.enum(PROJECT_TYPES),
     regionCode,
     ownerOrganisationId: z.uuid(),
-    plannedInvestment: z.number().positive().max(1e12),
+    plannedInvestment: z.number().positive().lt(1e12),
     startDate: dateSchema,
     endDate: dateSchema,
     milestones: z
@@ -222,7 +222,7 @@ export const updateProjectSchema = z
     version: z.number().int().min(1),
     name: requiredText(200).optional(),
     stage: z.enum(PROJECT_STAGES).optional(),
-    completedInvestment: z.number().min(0).max(1e12).optional(),
+    completedInvestment: z.number().min(0).lt(1e12).optional(),
     endDate: dateSchema.optional(),
   })
   .strict();

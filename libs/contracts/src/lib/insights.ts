@@ -121,7 +121,7 @@ export const actualYearParamsSchema = z.object({ year: actualYearSchema });
 /** A yearly actual and where it comes from (统计公报, 统计年鉴, the department's figures…). */
 export const setActualSchema = z
   .object({
-    value: z.number().finite().min(-1e12).max(1e12),
+    value: z.number().finite().gt(-1e12).lt(1e12),
     source: requiredText(500),
   })
   .strict();

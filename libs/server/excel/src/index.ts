@@ -6,6 +6,7 @@ export {
   SheetRejectedError,
   type ReadOptions,
   type ReadSheet,
+  type SheetCellRef,
   type SheetLimits,
   type SheetRejection,
   type SheetRow,

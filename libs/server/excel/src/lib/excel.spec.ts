@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { isFormulaLike, neutralise, restore } from './cell-safety';
+import { RangeScanner, rangeListCells } from './range-scan';
 import { readSheet, SheetRejectedError, type SheetRejection } from './reader';
 import {
   addSummarySheet,
@@ -202,5 +203,105 @@ describe('reader', () => {
     }
     expect(patched).toBe(2);
     await expect(rejection(buffer)).resolves.toBe('zip_bomb');
+  });
+});
+
+describe('reader: formulas and range bombs (issue 6 imports)', () => {
+  it('lists the cells that hold a formula, and not texts that merely start with =', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('数据');
+    sheet.addRow(['名称', '说明']);
+    sheet.addRow([{ formula: 'HYPERLINK("http://evil","x")', result: 'x' }, neutralise('=1+1')]);
+    sheet.addRow(['=typed after an apostrophe', { sharedFormula: 'A2', result: 0 }]);
+    sheet.getCell('B3').value = { formula: 'A2', result: 'x' };
+    const read = await readSheet(await workbookBuffer(workbook));
+    expect(read.rows.map((r) => r.cells)).toEqual([
+      ['=HYPERLINK("http://evil","x")', '=1+1'],
+      ['=typed after an apostrophe', '=A2'],
+    ]);
+    expect(read.formulaCells).toEqual([
+      { rowNumber: 2, index: 0 },
+      { rowNumber: 3, index: 1 },
+    ]);
+  });
+
+  async function withSheetXml(edit: (xml: string) => string): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('数据');
+    sheet.addRow(['a', 'b']);
+    sheet.mergeCells('A3:B4');
+    (
+      sheet as unknown as { dataValidations: { add(a: string, v: object): void } }
+    ).dataValidations.add('B5:B1004', { type: 'list', allowBlank: true, formulae: ['"是,否"'] });
+    const zip = await JSZip.loadAsync(await workbookBuffer(workbook));
+    const part = zip.file('xl/worksheets/sheet1.xml');
+    if (!part) throw new Error('no sheet part');
+    zip.file('xl/worksheets/sheet1.xml', edit(await part.async('string')));
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+
+  async function reason(buffer: Buffer): Promise<SheetRejection | undefined> {
+    try {
+      await readSheet(buffer);
+      return undefined;
+    } catch (error) {
+      if (error instanceof SheetRejectedError) return error.reason;
+      throw error;
+    }
+  }
+
+  it('accepts the few merged and validated cells of a template', async () => {
+    await expect(reason(await withSheetXml((xml) => xml))).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ['a merge over 2.6 million cells', (xml: string) => xml.replace('A3:B4', 'A3:Z100000')],
+    ['a whole-column validation', (xml: string) => xml.replace('B5:B1004', 'B1:B1048576')],
+    [
+      'many small validated ranges',
+      (xml: string) => xml.replace('B5:B1004', Array(300).fill('C1:C1000').join(' ')),
+    ],
+  ])('refuses %s before exceljs expands it', async (_label, edit) => {
+    const buffer = await withSheetXml(edit);
+    expect(buffer.length).toBeLessThan(64 * 1024);
+    await expect(reason(buffer)).resolves.toBe('oversized_ranges');
+  });
+
+  it('does not count a selection or a conditional format, which exceljs keeps as text', async () => {
+    const whole = 'A1:XFD1048576';
+    let edited = '';
+    const buffer = await withSheetXml((xml) => {
+      edited = xml
+        .replace(
+          /(<dimension [^>]*\/>)/,
+          `$1<sheetViews><sheetView workbookViewId="0"><selection sqref="${whole}"/></sheetView></sheetViews>`,
+        )
+        .replace(
+          '</mergeCells>',
+          `</mergeCells><conditionalFormatting sqref="${whole}"><cfRule type="containsBlanks" priority="1"><formula>LEN(TRIM(A1))=0</formula></cfRule></conditionalFormatting>`,
+        );
+      return edited;
+    });
+    expect(edited).toContain(`<selection sqref="${whole}"/>`);
+    expect(edited).toContain(`<conditionalFormatting sqref="${whole}">`);
+    await expect(reason(buffer)).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ['A1', 1],
+    ['A1:C3', 9],
+    ['$A$1:$B$10 D4', 21],
+    ['C3:A1', 9],
+    ['B:B', 1_048_576],
+    ['2:3', 2 * 16_384],
+  ])('counts %s as %i cells', (list, cells) => {
+    expect(rangeListCells(list)).toBe(cells);
+  });
+
+  it('finds a range whose tag is cut between two inflated chunks', () => {
+    const scanner = new RangeScanner();
+    const xml = Buffer.from('<mergeCells count="1"><mergeCell ref="A1:J10"/></mergeCells>');
+    for (let at = 0; at < xml.length; at += 3) scanner.push(xml.subarray(at, at + 3));
+    expect(scanner.cells).toBe(100);
   });
 });

@@ -3,6 +3,7 @@ import { DomainError, fieldError } from '@lianzhang/server/core';
 import ExcelJS from 'exceljs';
 import * as yauzl from 'yauzl';
 import { restore } from './cell-safety';
+import { RangeScanner } from './range-scan';
 
 /** What an uploaded workbook may be. The defaults are the import limits of issue 6. */
 export interface SheetLimits {
@@ -16,6 +17,12 @@ export interface SheetLimits {
   readonly maxCompressionRatio: number;
   /** Parts in the zip (an xlsx has a dozen or so). */
   readonly maxEntries: number;
+  /**
+   * Cells covered by merged and data-validation ranges, which exceljs expands one object
+   * per cell (a range bomb: `A1:Z100000` in a 6 KB file). The import templates use a few
+   * thousand; one whole-column validation is a million.
+   */
+  readonly maxRangeCells: number;
 }
 
 export const DEFAULT_SHEET_LIMITS: SheetLimits = {
@@ -24,6 +31,7 @@ export const DEFAULT_SHEET_LIMITS: SheetLimits = {
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxEntries: 1_000,
+  maxRangeCells: 200_000,
 };
 
 export type SheetRejection =
@@ -31,6 +39,7 @@ export type SheetRejection =
   | 'not_xlsx'
   | 'zip_bomb'
   | 'too_many_rows'
+  | 'oversized_ranges'
   | 'no_sheet'
   | 'empty';
 
@@ -50,6 +59,10 @@ const MESSAGES: Readonly<Record<SheetRejection, (limits: SheetLimits) => Bilingu
   too_many_rows: (l) => ({
     'zh-CN': `数据行超过 ${l.maxRows.toLocaleString('en')} 行上限，请分批导入`,
     en: `More than ${l.maxRows.toLocaleString('en')} data rows; import in parts`,
+  }),
+  oversized_ranges: (l) => ({
+    'zh-CN': `文件中的合并单元格或数据有效性（下拉列表）范围过大（超过 ${l.maxRangeCells.toLocaleString('en')} 个单元格），请取消整列的合并或数据有效性后重试`,
+    en: `The file's merged or data-validation ranges cover more than ${l.maxRangeCells.toLocaleString('en')} cells; remove whole-column merges or validations and try again`,
   }),
   no_sheet: () => ({
     'zh-CN': '文件中没有找到模板的工作表',
@@ -77,12 +90,24 @@ export interface SheetRow {
   readonly cells: readonly (string | null)[];
 }
 
+/** A cell of {@link SheetRow.cells}: its row number and its index in the row's cells. */
+export interface SheetCellRef {
+  readonly rowNumber: number;
+  readonly index: number;
+}
+
 export interface ReadSheet {
   /** The header row's texts, in column order. */
   readonly header: readonly string[];
   /** The row number of the header (data rows follow it). */
   readonly headerRow: number;
   readonly rows: readonly SheetRow[];
+  /**
+   * The data cells that hold a formula (their text in `cells` is `=…`). A text that
+   * merely starts with `=` (typed after an apostrophe, or neutralised by our own export)
+   * is not among them, so an import can refuse formulas and keep such texts.
+   */
+  readonly formulaCells: readonly SheetCellRef[];
 }
 
 export interface ReadOptions {
@@ -126,6 +151,7 @@ export async function readSheet(buffer: Buffer, options: ReadOptions = {}): Prom
   if (texts.length === 0) throw new SheetRejectedError('empty', limits);
 
   const rows: SheetRow[] = [];
+  const formulaCells: SheetCellRef[] = [];
   let tooMany = false;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= headerRow || tooMany) return;
@@ -136,9 +162,12 @@ export async function readSheet(buffer: Buffer, options: ReadOptions = {}): Prom
       return;
     }
     rows.push({ rowNumber, cells });
+    texts.forEach((_, index) => {
+      if (isFormula(row.getCell(index + 1).value)) formulaCells.push({ rowNumber, index });
+    });
   });
   if (tooMany) throw new SheetRejectedError('too_many_rows', limits);
-  return { header: texts, headerRow, rows };
+  return { header: texts, headerRow, rows, formulaCells };
 }
 
 /** The text of a cell as the user typed it; null for an empty cell. */
@@ -147,6 +176,15 @@ export function cellText(cell: ExcelJS.Cell): string | null {
   if (text === null) return null;
   const trimmed = restore(text.trim());
   return trimmed === '' ? null : trimmed;
+}
+
+function isFormula(value: ExcelJS.CellValue): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Date) &&
+    ('formula' in value || 'sharedFormula' in value)
+  );
 }
 
 function valueText(value: ExcelJS.CellValue, cell: ExcelJS.Cell): string | null {
@@ -172,7 +210,8 @@ function valueText(value: ExcelJS.CellValue, cell: ExcelJS.Cell): string | null 
 /**
  * Opens the zip's central directory, refuses too many parts or declared sizes beyond the
  * limits, then inflates each part once, counting bytes: yauzl also stops a part that
- * inflates beyond what its header declared, so lying headers cannot get past.
+ * inflates beyond what its header declared, so lying headers cannot get past. Worksheet
+ * parts are scanned on the way for merged and validated ranges exceljs would expand.
  */
 async function checkZip(buffer: Buffer, limits: SheetLimits): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -209,6 +248,9 @@ async function checkZip(buffer: Buffer, limits: SheetLimits): Promise<void> {
           zip.readEntry();
           return;
         }
+        const ranges = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.fileName)
+          ? new RangeScanner()
+          : undefined;
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) {
             reject(error ?? new Error('no stream'));
@@ -219,6 +261,12 @@ async function checkZip(buffer: Buffer, limits: SheetLimits): Promise<void> {
             if (inflated > limits.maxUncompressedBytes) {
               stream.destroy();
               reject(new SheetRejectedError('zip_bomb', limits));
+              return;
+            }
+            ranges?.push(chunk);
+            if (ranges && (ranges.overlong || ranges.cells > limits.maxRangeCells)) {
+              stream.destroy();
+              reject(new SheetRejectedError('oversized_ranges', limits));
             }
           });
           stream.on('error', reject);
