@@ -11,9 +11,13 @@ import {
 } from '@lianzhang/server/core';
 import { CalendarHttpModule } from '@lianzhang/server/calendar';
 import { ChainsHttpModule } from '@lianzhang/server/chains';
+import { ChallengesHttpModule } from '@lianzhang/server/challenges';
 import { CockpitHttpModule } from '@lianzhang/server/cockpit';
+import { ExchangeHttpModule } from '@lianzhang/server/exchange';
 import { IdentityHttpModule } from '@lianzhang/server/identity';
+import { InsightsHttpModule } from '@lianzhang/server/insights';
 import { RegionsHttpModule } from '@lianzhang/server/regions';
+import { ReportsHttpModule } from '@lianzhang/server/reports';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { TasksHttpModule } from '@lianzhang/server/tasks';
 import { NotificationsHttpModule } from '@lianzhang/server/notifications';
@@ -49,6 +53,10 @@ export class AppModule {
         TasksHttpModule,
         CalendarHttpModule,
         NotificationsHttpModule,
+        ExchangeHttpModule,
+        ReportsHttpModule,
+        InsightsHttpModule,
+        ChallengesHttpModule,
       ],
     };
   }

@@ -9,7 +9,9 @@ import {
   SystemJobsModule,
   type AppConfig,
 } from '@lianzhang/server/core';
+import { InsightsJobsModule } from '@lianzhang/server/insights';
 import { DeliveryJobsModule } from '@lianzhang/server/notifications';
+import { ReportsJobsModule } from '@lianzhang/server/reports';
 import { SchedulerJobsModule } from '@lianzhang/server/scheduler';
 import { SCHEMA } from '@lianzhang/server/schema';
 import { TasksModule } from '@lianzhang/server/tasks';
@@ -33,6 +35,8 @@ export class WorkerModule {
         TasksModule,
         SchedulerJobsModule,
         DeliveryJobsModule,
+        ReportsJobsModule,
+        InsightsJobsModule,
       ],
       providers: [WorkerHealthServer],
     };

@@ -12,3 +12,7 @@ export * from './lib/tasks';
 export * from './lib/validation';
 export * from './lib/notifications';
 export * from './lib/cockpit';
+export * from './lib/challenges';
+export * from './lib/insights';
+export * from './lib/reports';
+export * from './lib/exchange';

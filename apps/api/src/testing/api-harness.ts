@@ -94,6 +94,11 @@ export class ApiHarness {
       await response.body?.cancel();
       return { status: response.status, body: undefined as T, headers: response.headers };
     }
+    if (response.headers.get('content-type')?.includes('spreadsheetml')) {
+      // A download (.xlsx): the bytes are not JSON; read them with `fetch`.
+      await response.arrayBuffer();
+      return { status: response.status, body: undefined as T, headers: response.headers };
+    }
     const text = await response.text();
     return {
       status: response.status,

@@ -32,6 +32,11 @@ import {
   ReloadOutline,
   SettingOutline,
   CloudUploadOutline,
+  DownloadOutline,
+  FileExcelOutline,
+  FundOutline,
+  TrophyOutline,
+  UploadOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
@@ -82,6 +87,11 @@ export const appConfig: ApplicationConfig = {
       ReloadOutline,
       SettingOutline,
       CloudUploadOutline,
+      DownloadOutline,
+      FileExcelOutline,
+      FundOutline,
+      TrophyOutline,
+      UploadOutline,
     ]),
     provideAppInitializer(() => inject(LanguageService).init()),
     // A reload keeps the session: its refresh cookie brings a new access token.

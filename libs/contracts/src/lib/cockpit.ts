@@ -13,6 +13,8 @@ export interface CockpitChainDto {
   readonly nameEn: string;
   readonly industryGroup: IndustryGroup;
   readonly colour: ChainColour;
+  /** The chain's health score (0–100, see insights), null when nothing can be judged. */
+  readonly healthScore?: number | null;
   /** Why it has that colour, the worst first. */
   readonly reasons: readonly ChainStatusReason[];
   readonly openTasks: number;

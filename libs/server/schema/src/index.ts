@@ -13,6 +13,9 @@ import {
   PlanIndicatorEntity,
 } from '@lianzhang/server/chains';
 import { RegionEntity } from '@lianzhang/server/regions';
+import { INSIGHT_ENTITIES } from '@lianzhang/server/insights';
+import { CHALLENGE_ENTITIES } from '@lianzhang/server/challenges';
+import { PERIODIC_REPORT_ENTITIES } from '@lianzhang/server/reports';
 import { NOTIFICATION_ENTITIES } from '@lianzhang/server/notifications';
 import { ScheduledEventEntity } from '@lianzhang/server/scheduler';
 import {
@@ -29,6 +32,9 @@ import { Calendar1795878481591 } from './migrations/1795878481591-calendar';
 import { Attachments1795876110521 } from './migrations/1795876110521-attachments';
 import { Escalation1795882510318 } from './migrations/1795882510318-escalation';
 import { UserLanguage1795890000000 } from './migrations/1795890000000-user-language';
+import { Insights1795900000000 } from './migrations/1795900000000-insights';
+import { PeriodicReports1795900100000 } from './migrations/1795900100000-periodic-reports';
+import { Challenges1795900300000 } from './migrations/1795900300000-challenges';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -54,6 +60,9 @@ export const SCHEMA: SchemaDefinition = {
     ...NOTIFICATION_ENTITIES,
     EscalationPolicyEntity,
     SupervisionNoticeEntity,
+    ...INSIGHT_ENTITIES,
+    ...CHALLENGE_ENTITIES,
+    ...PERIODIC_REPORT_ENTITIES,
   ],
   migrations: [
     Regions1764300000000,
@@ -65,5 +74,8 @@ export const SCHEMA: SchemaDefinition = {
     Calendar1795878481591,
     Escalation1795882510318,
     UserLanguage1795890000000,
+    Insights1795900000000,
+    PeriodicReports1795900100000,
+    Challenges1795900300000,
   ],
 };

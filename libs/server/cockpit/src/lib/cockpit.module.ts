@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ChainsModule } from '@lianzhang/server/chains';
+import { InsightsModule } from '@lianzhang/server/insights';
 import { CockpitController } from './cockpit.controller';
 import { CockpitService } from './cockpit.service';
 
 @Module({
-  imports: [ChainsModule],
+  imports: [ChainsModule, InsightsModule],
   providers: [CockpitService],
   exports: [CockpitService],
 })

@@ -20,6 +20,7 @@ import {
 } from '@lianzhang/domain';
 import { ChainScopeService } from '@lianzhang/server/chains';
 import type { AuthenticatedUser } from '@lianzhang/server/core';
+import { HealthService } from '@lianzhang/server/insights';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** Today in Asia/Shanghai, the calendar every due date is read in. */
@@ -56,6 +57,7 @@ export class CockpitService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: ChainScopeService,
+    private readonly health: HealthService,
   ) {}
 
   async summary(user: AuthenticatedUser): Promise<CockpitDto> {
@@ -79,6 +81,8 @@ export class CockpitService {
       const projects = await this.projects(manager, ids);
       const notices = await this.noticeCounts(manager, ids);
       const requests = await this.requestCounts(manager, ids);
+      // The health score beside the colour: the same set-based reads, in this transaction.
+      const { scores } = await this.health.scores(manager, ids);
       const boardsByChain = groupBy(boards, (b) => b.chainId);
       const projectsByChain = groupBy(projects, (p) => p.chainId);
       const now = new Date();
@@ -117,6 +121,7 @@ export class CockpitService {
           nameEn: chain.nameEn,
           industryGroup: chain.industryGroup,
           colour: status.colour,
+          healthScore: scores.get(chain.id)?.score ?? null,
           reasons: status.reasons,
           openTasks: t.open,
           overdueTasks: t.overdue,

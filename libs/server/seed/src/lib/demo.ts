@@ -490,6 +490,7 @@ export async function seedDemo(
     }
     const notices = await noticeHistory(manager, today);
     const steps = await planOpenTasks(manager);
+    await demoChallenges(manager, dayOffset);
     return { created: true, organisations, users, tasks, notices, steps };
   });
 }
@@ -678,4 +679,85 @@ function creditCode17(rand: () => number, regionCode: string): string {
   let code = `91${regionCode}`;
   while (code.length < 17) code += CREDIT_CODE_ALPHABET.charAt(Math.floor(rand() * 31));
   return code;
+}
+
+/**
+ * 揭榜挂帅 in the demo: an open call on the IC chain with one application, a call on the
+ * software chain whose deadline has passed with a shortlisted and a submitted application
+ * (ready for 定榜), and a draft on the automotive chain. Written as the api would leave
+ * them; no randomness, so the rest of the province stays as the seed makes it.
+ */
+async function demoChallenges(
+  manager: EntityManager,
+  dayOffset: (offset: number) => string,
+): Promise<void> {
+  const calls = [
+    {
+      chain: 'ngit.ic',
+      status: 'published',
+      deadline: 25,
+      budget: 2000,
+      applicants: ['submitted'],
+    },
+    {
+      chain: 'ngit.software',
+      status: 'published',
+      deadline: -3,
+      budget: 800,
+      applicants: ['shortlisted', 'submitted'],
+    },
+    { chain: 'equipment.auto', status: 'draft', deadline: 30, budget: 1200, applicants: [] },
+  ] as const;
+  for (const call of calls) {
+    const [board] = (await manager.query(
+      `SELECT s.id, s.chain_id AS "chainId", s.title, l.user_id AS "officeId"
+       FROM short_board s JOIN chain c ON c.id = s.chain_id
+       JOIN chain_leadership l ON l.chain_id = c.id AND l.kind = 'office'
+       WHERE c.code = $1 ORDER BY s.title, s.id LIMIT 1`,
+      [call.chain],
+    )) as { id: string; chainId: string; title: string; officeId: string }[];
+    if (!board) continue;
+    const [{ id }] = (await manager.query(
+      `INSERT INTO challenge (chain_id, short_board_id, title, requirements, budget_wan, deadline, status, created_by_user_id, published_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7 = 'published' THEN now() - make_interval(days => 20) END, now() - make_interval(days => 21))
+       RETURNING id`,
+      [
+        board.chainId,
+        board.id,
+        `${board.title}揭榜攻关`,
+        `面向省内外企业和高校院所公开征集「${board.title}」攻关方案：\n1. 关键指标达到国际同类产品水平，形成自主知识产权；\n2. 完成中试验证并在省内链主企业实现应用；\n3. 揭榜单位须具备相应研发条件，可牵头组建联合体。`,
+        call.budget,
+        dayOffset(call.deadline),
+        call.status,
+        board.officeId,
+      ],
+    )) as [{ id: string }];
+    for (const [index, [title, offset]] of (
+      [
+        ['方案评审', 45],
+        ['中试验证', 180],
+        ['成果验收', 360],
+      ] as const
+    ).entries()) {
+      await manager.query(
+        `INSERT INTO challenge_milestone (challenge_id, title, due_date, sort_order) VALUES ($1, $2, $3, $4)`,
+        [id, title, dayOffset(offset), index],
+      );
+    }
+    for (const [index, status] of call.applicants.entries()) {
+      await manager.query(
+        `INSERT INTO challenge_application (challenge_id, organisation_id, submitted_by_user_id, proposal, quoted_budget_wan, planned_completion_date, status, decided_at)
+         SELECT $1, u.organisation_id, u.id, $3, $4, $5, $6, CASE WHEN $6 = 'shortlisted' THEN now() END
+         FROM app_user u WHERE u.username = $2`,
+        [
+          id,
+          `ent.${call.chain}.${index + 1}`,
+          '依托企业技术中心和省级重点实验室，联合上下游企业组建攻关团队，分三阶段完成研发、中试和应用验证。',
+          Math.round(call.budget * (0.8 + index * 0.1)),
+          dayOffset(330 + index * 30),
+          status,
+        ],
+      );
+    }
+  }
 }

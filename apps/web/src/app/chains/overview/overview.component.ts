@@ -7,7 +7,9 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { SessionStore } from '../../auth/session.store';
 import { LanguageService } from '../../i18n/language.service';
+import { ChainHealthCardComponent } from '../../insights/health/chain-health-card.component';
 import { labelOf } from '../chain-labels';
 import { ChainStore } from '../chain.store';
 
@@ -16,6 +18,7 @@ import { ChainStore } from '../chain.store';
   selector: 'lz-chain-overview',
   imports: [
     RouterLink,
+    ChainHealthCardComponent,
     NzCardModule,
     NzDescriptionsModule,
     NzEmptyModule,
@@ -39,6 +42,9 @@ import { ChainStore } from '../chain.store';
             </a>
           }
         </div>
+        @if (session.can('insight:read')) {
+          <lz-chain-health-card class="health" [chainId]="chain.id" />
+        }
         <nz-card [nzTitle]="'chains.overview.leaders' | transloco" data-testid="chain-leaders">
           @if (chain.leaders.length === 0) {
             <nz-empty [nzNotFoundContent]="'chains.overview.noLeaders' | transloco" />
@@ -97,6 +103,9 @@ import { ChainStore } from '../chain.store';
     .count {
       color: inherit;
     }
+    .health {
+      grid-column: 1 / -1;
+    }
     .leaders {
       list-style: none;
       padding: 0;
@@ -114,6 +123,7 @@ import { ChainStore } from '../chain.store';
 })
 export class OverviewComponent {
   protected readonly store = inject(ChainStore);
+  protected readonly session = inject(SessionStore);
   private readonly languages = inject(LanguageService);
 
   protected readonly counts = computed(() => {

@@ -10,6 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import {
   updateShortBoardSchema,
   type ProgressReportDto,
@@ -17,6 +18,7 @@ import {
 } from '@lianzhang/contracts';
 import {
   PACE_LABELS,
+  PUBLISH_AS_CHALLENGE_LABEL,
   REPORT_STATUS_LABELS,
   SHORT_BOARD_CATEGORY_LABELS,
   SHORT_BOARD_STATUSES,
@@ -70,11 +72,24 @@ import { fromIsoDate, toIsoDate } from '../dates';
     NzSelectModule,
     NzTableModule,
     NzTagModule,
+    RouterLink,
     TranslocoPipe,
   ],
   template: `
     @let b = board();
     <div data-testid="short-board-detail">
+      @if (canEdit() && b.status !== 'resolved') {
+        <!-- 揭榜挂帅: the chain side posts the board as an open challenge. -->
+        <a
+          nz-button
+          nzType="primary"
+          class="publish-challenge"
+          routerLink="/challenges/new"
+          [queryParams]="{ shortBoardId: b.id }"
+          data-testid="publish-challenge"
+          >{{ publishLabel() }}</a
+        >
+      }
       <nz-descriptions [nzColumn]="1" nzBordered nzSize="small">
         <nz-descriptions-item [nzTitle]="'chains.shortBoards.category' | transloco">
           {{ categoryLabel() }}
@@ -294,6 +309,9 @@ import { fromIsoDate, toIsoDate } from '../dates';
     .alert {
       margin-bottom: 12px;
     }
+    .publish-challenge {
+      margin-bottom: 12px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -331,6 +349,9 @@ export class ShortBoardDetailComponent {
     this.languages.language();
     return paceExplanation(this.transloco, this.board().progress, this.board().pace);
   });
+  protected readonly publishLabel = computed(
+    () => PUBLISH_AS_CHALLENGE_LABEL[this.languages.language()],
+  );
   protected readonly owners = computed(
     () =>
       this.board()
