@@ -6,6 +6,8 @@ import type {
   Page,
   TaskDto,
 } from '@lianzhang/contracts';
+import { ChallengesService } from '@lianzhang/server/challenges';
+import type { AuthenticatedUser } from '@lianzhang/server/core';
 import { ApiHarness } from './testing/api-harness';
 
 type Signed = Awaited<ReturnType<ApiHarness['signedIn']>>;
@@ -133,6 +135,30 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
       'POST',
       `/api/challenges/${application.challengeId}/applications/${application.id}/${action}`,
       { token: who.token, body: { version: application.version } },
+    );
+  /** The challenge's version as stored now: what a user who just read it would send. */
+  const challengeVersion = async (id: string) =>
+    (
+      (await api.dataSource.query(`SELECT version FROM challenge WHERE id = $1`, [id])) as {
+        version: number;
+      }[]
+    )[0]?.version ?? 0;
+  /** 定榜, with the challenge's version as read (by default: as it is now). */
+  const select = async (
+    who: Signed,
+    application: { id: string; challengeId: string; version: number },
+    version?: number,
+  ) =>
+    api.request<ChallengeApplicationDto & ApiError>(
+      'POST',
+      `/api/challenges/${application.challengeId}/applications/${application.id}/select`,
+      {
+        token: who.token,
+        body: {
+          version: application.version,
+          challengeVersion: version ?? (await challengeVersion(application.challengeId)),
+        },
+      },
     );
   const list = (who: Signed, query = '') =>
     api.request<Page<ChallengeDto>>('GET', `/api/challenges?pageSize=100${query}`, {
@@ -326,7 +352,7 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
     expect(instituteListed.body.status).toBe('shortlisted');
     expect(await kindsOf(member.id, id)).toEqual(['challenge.shortlisted']);
     // 定榜 waits for applications to close.
-    const early = await decide(office, instituteListed.body, 'select');
+    const early = await select(office, instituteListed.body);
     expect(early.status).toBe(409);
     expect(early.body.details[0]?.path).toBe('status');
 
@@ -346,7 +372,7 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
       ).status,
     ).toBe(409);
     // A submitted (not shortlisted) application cannot be selected.
-    expect((await decide(office, again.body, 'select')).status).toBe(409);
+    expect((await select(office, again.body)).status).toBe(409);
 
     // --- 定榜 is all or nothing: a milestone already past leaves no task and no change.
     await api.dataSource.query(
@@ -365,7 +391,7 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
         [id, boardId, chainId],
       );
     const before = await snapshot();
-    const failed = await decide(office, instituteListed.body, 'select');
+    const failed = await select(office, instituteListed.body);
     expect(failed.status).toBe(400);
     expect(failed.body.details).toEqual([
       {
@@ -388,9 +414,9 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
       },
     });
     expect(fixed.status).toBe(200);
-    expect((await decide(otherLeader, instituteListed.body, 'select')).status).toBe(404);
-    expect((await decide(institute, instituteListed.body, 'select')).status).toBe(403);
-    const selected = await decide(office, instituteListed.body, 'select');
+    expect((await select(otherLeader, instituteListed.body)).status).toBe(404);
+    expect((await select(institute, instituteListed.body)).status).toBe(403);
+    const selected = await select(office, instituteListed.body);
     expect(selected.status).toBe(200);
     expect(selected.body).toMatchObject({ status: 'selected', allowedActions: [] });
 
@@ -484,7 +510,7 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
     expect(await kindsOf(latecomer.id, id)).toEqual([]);
 
     // Done is done.
-    expect((await decide(office, selected.body, 'select')).status).toBe(409);
+    expect((await select(office, selected.body)).status).toBe(409);
     expect((await step(office, result, 'cancel', '重来')).status).toBe(409);
 
     // Every step is in the audit trail, with before and after.
@@ -521,7 +547,14 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
   });
 
   it('closes by itself once the deadline has passed: read as closed, applications refused on the deadline', async () => {
-    const created = await create(office, draft({ title: '高纯靶材揭榜', deadline: inDays(0) }));
+    const created = await create(
+      office,
+      draft({
+        shortBoardId: await board(chainId, '高纯靶材'),
+        title: '高纯靶材揭榜',
+        deadline: inDays(0),
+      }),
+    );
     const published = await step(office, created.body, 'publish');
     expect(published.body).toMatchObject({ status: 'published', workdaysLeft: 0 });
     await api.dataSource.query(`UPDATE challenge SET deadline = $2 WHERE id = $1`, [
@@ -542,10 +575,16 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
   });
 
   it('cancels with a reason and tells the applicants, who still see it; others do not', async () => {
-    const created = await create(leader, draft({ title: '工业软件内核揭榜' }));
+    const created = await create(
+      leader,
+      draft({ shortBoardId: await board(chainId, '工业软件内核'), title: '工业软件内核揭榜' }),
+    );
     const published = await step(leader, created.body, 'publish');
     expect((await apply(member, created.body.id)).status).toBe(201);
+    const fromInstitute = await apply(institute, created.body.id, '院所方案');
+    expect((await decide(leader, fromInstitute.body, 'shortlist')).status).toBe(200);
     const current = (await get(leader, created.body.id)).body;
+    expect(current.applicationCount).toBe(2);
     const noReason = await step(leader, current, 'cancel');
     expect(noReason.status).toBe(400);
     expect(noReason.body.details).toEqual([{ path: 'reason', message: '请填写原因' }]);
@@ -557,7 +596,31 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
       allowedActions: [],
     });
     expect(published.body.status).toBe('published');
+    // The live applications are closed with it, as not selected, and nothing counts as live.
+    expect(cancelled.body.applicationCount).toBe(0);
+    const closedApplications = (await api.dataSource.query(
+      `SELECT organisation_id AS "organisationId", status, decided_at IS NOT NULL AS decided
+       FROM challenge_application WHERE challenge_id = $1 ORDER BY created_at`,
+      [created.body.id],
+    )) as { organisationId: string; status: string; decided: boolean }[];
+    expect(closedApplications).toEqual([
+      { organisationId: member.organisationId, status: 'not_selected', decided: true },
+      { organisationId: institute.organisationId, status: 'not_selected', decided: true },
+    ]);
+    expect((await applications(member, created.body.id)).body).toMatchObject([
+      { status: 'not_selected', allowedActions: [] },
+    ]);
+    const [cancelEntry] = (await api.dataSource.query(
+      `SELECT after FROM audit_entry WHERE action = 'challenge.cancel' AND subject_id = $1::text`,
+      [created.body.id],
+    )) as { after: { notSelected: string[] } }[];
+    expect(cancelEntry?.after.notSelected).toHaveLength(2);
+    // Each applicant hears it once, with the reason.
     expect(await kindsOf(member.id, created.body.id)).toEqual(['challenge.cancelled']);
+    expect(await kindsOf(institute.id, created.body.id)).toEqual([
+      'challenge.shortlisted',
+      'challenge.cancelled',
+    ]);
     expect((await get(member, created.body.id)).body.status).toBe('cancelled');
     for (const who of [outsider, otherLeader])
       expect((await get(who, created.body.id)).status).toBe(404);
@@ -565,7 +628,10 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
   });
 
   it('takes one live application per organisation, also when two arrive at once', async () => {
-    const created = await create(office, draft({ title: '高端传感器揭榜' }));
+    const created = await create(
+      office,
+      draft({ shortBoardId: await board(chainId, '高端传感器'), title: '高端传感器揭榜' }),
+    );
     const published = await step(office, created.body, 'publish');
     expect(published.status).toBe(200);
     const answers = await Promise.all([
@@ -619,5 +685,382 @@ describe('challenges: the lifecycle, who may do each step, and 定榜', () => {
       const response = await api.request('GET', `/api/challenges?${bad}`, { token: office.token });
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
     }
+  });
+
+  /** A challenge on a board of its own, published, with shortlisted applications, closed. */
+  async function closedWith(
+    title: string,
+    applicants: readonly Signed[],
+  ): Promise<{ id: string; board: string; listed: ChallengeApplicationDto[] }> {
+    const shortBoardId = await board(chainId, title);
+    const created = await create(office, draft({ shortBoardId, title: `${title}揭榜` }));
+    expect(created.status).toBe(201);
+    await step(office, created.body, 'publish');
+    const listed: ChallengeApplicationDto[] = [];
+    for (const who of applicants) {
+      const applied = await apply(who, created.body.id, `${title}方案`);
+      expect(applied.status).toBe(201);
+      const shortlisted = await decide(office, applied.body, 'shortlist');
+      expect(shortlisted.status).toBe(200);
+      listed.push(shortlisted.body);
+    }
+    const closed = await step(office, (await get(office, created.body.id)).body, 'close');
+    expect(closed.body.status).toBe('closed');
+    return { id: created.body.id, board: shortBoardId, listed };
+  }
+
+  const tasksOn = async (shortBoardId: string) =>
+    (
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM task WHERE short_board_id = $1`, [
+        shortBoardId,
+      ])) as { n: number }[]
+    )[0]?.n;
+
+  it('tells of applications only those who manage the chain now: not a writer who has left it', async () => {
+    const former = await api.signedIn('chain_office');
+    await api.dataSource.query(
+      `INSERT INTO chain_leadership (chain_id, user_id, kind) VALUES ($1, $2, 'office')`,
+      [chainId, former.id],
+    );
+    const created = await create(
+      former,
+      draft({ shortBoardId: await board(chainId, '高端光刻胶'), title: '高端光刻胶揭榜' }),
+    );
+    expect((await step(former, created.body, 'publish')).status).toBe(200);
+    // The writer moves on: the chain's office is no longer theirs.
+    await api.dataSource.query(`DELETE FROM chain_leadership WHERE user_id = $1`, [former.id]);
+    expect((await apply(member, created.body.id)).status).toBe(201);
+    expect(await kindsOf(former.id, created.body.id)).toEqual([]);
+    expect(await kindsOf(office.id, created.body.id)).toEqual(['challenge.application']);
+
+    // A province admin who wrote one still manages every chain, and hears of it.
+    const byAdmin = await create(
+      admin,
+      draft({ shortBoardId: await board(chainId, '电子特气'), title: '电子特气揭榜' }),
+    );
+    await step(admin, byAdmin.body, 'publish');
+    expect((await apply(member, byAdmin.body.id)).status).toBe(201);
+    expect(await kindsOf(admin.id, byAdmin.body.id)).toEqual(['challenge.application']);
+    expect(await kindsOf(office.id, byAdmin.body.id)).toEqual(['challenge.application']);
+  });
+
+  it('plans at most five years ahead, and never walks the calendar far for a stored date', async () => {
+    const today = inDays(0);
+    const fiveYears = `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`.replace(
+      '-02-29',
+      '-02-28',
+    );
+    const far = await create(
+      office,
+      draft({
+        shortBoardId: await board(chainId, '远期'),
+        deadline: '9999-12-31',
+        milestones: [{ title: '远期', dueDate: '9999-12-31' }],
+      }),
+    );
+    expect(far.status).toBe(400);
+    expect(far.body.details.map((d) => d.path)).toEqual(['deadline', 'milestones.0.dueDate']);
+    expect(far.body.details[0]?.message).toContain('5 年');
+    const english = await api.request<ApiError>('POST', '/api/challenges', {
+      token: office.token,
+      language: 'en',
+      body: draft({ deadline: '9999-12-31' }),
+    });
+    expect(english.body.details[0]?.message).toContain('5 years');
+
+    const shortBoardId = await board(chainId, '五年之内');
+    const edge = await create(
+      office,
+      draft({ shortBoardId, milestones: [{ title: '五年', dueDate: fiveYears }] }),
+    );
+    expect(edge.status).toBe(201);
+    const beyond = await api.request<ApiError>('PATCH', `/api/challenges/${edge.body.id}`, {
+      token: office.token,
+      body: { version: 1, milestones: [{ title: '五年零一天', dueDate: '2999-01-01' }] },
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.details.map((d) => d.path)).toEqual(['milestones.0.dueDate']);
+
+    // A call closing in more than a year counts no workdays; within a year it does.
+    const later = await step(
+      office,
+      (
+        await api.request<ChallengeDetailDto>('PATCH', `/api/challenges/${edge.body.id}`, {
+          token: office.token,
+          body: { version: 1, deadline: inDays(400) },
+        })
+      ).body,
+      'publish',
+    );
+    expect(later.body).toMatchObject({ status: 'published', workdaysLeft: null });
+    const soon = await create(
+      office,
+      draft({
+        shortBoardId: await board(chainId, '一年之内'),
+        deadline: inDays(300),
+        milestones: [{ title: '交付', dueDate: inDays(330) }],
+      }),
+    );
+    expect((await step(office, soon.body, 'publish')).body.workdaysLeft).toBeGreaterThan(150);
+
+    // A date stored before the bound (9999-12-31): the list answers at once, with no count.
+    await api.dataSource.query(`UPDATE challenge SET deadline = '9999-12-31' WHERE id = $1;`, [
+      edge.body.id,
+    ]);
+    await api.dataSource.query(
+      `UPDATE challenge_milestone SET due_date = '9999-12-31' WHERE challenge_id = $1`,
+      [edge.body.id],
+    );
+    const started = Date.now();
+    const listed = await list(member);
+    const elapsed = Date.now() - started;
+    expect(listed.body.items.find((c) => c.id === edge.body.id)).toMatchObject({
+      status: 'published',
+      deadline: '9999-12-31',
+      workdaysLeft: null,
+    });
+    expect((await get(member, edge.body.id)).body.workdaysLeft).toBeNull();
+    // Not a timing test: 9999-12-31 took 12.8 s a row when the calendar was walked.
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('takes budgets and quotes from 0.01 in cents, which numeric(14,2) holds as given', async () => {
+    const shortBoardId = await board(chainId, '预算');
+    for (const budgetWan of [0.001, 0.004, 1.234, 0, -1, 1e12]) {
+      const refused = await create(office, draft({ shortBoardId, budgetWan }));
+      expect({
+        budgetWan,
+        status: refused.status,
+        paths: [...new Set(refused.body.details?.map((d) => d.path))],
+      }).toEqual({ budgetWan, status: 400, paths: ['budgetWan'] });
+    }
+    const cent = await create(office, draft({ shortBoardId, budgetWan: 0.01 }));
+    expect(cent.status).toBe(201);
+    expect(cent.body.budgetWan).toBe(0.01);
+    await step(office, cent.body, 'publish');
+    for (const quotedBudgetWan of [0.001, 2.345]) {
+      const refused = await api.request<ApiError>(
+        'POST',
+        `/api/challenges/${cent.body.id}/applications`,
+        { token: latecomer.token, body: { proposal: '报价', quotedBudgetWan } },
+      );
+      expect({
+        quotedBudgetWan,
+        status: refused.status,
+        paths: [...new Set(refused.body.details?.map((d) => d.path))],
+      }).toEqual({ quotedBudgetWan, status: 400, paths: ['quotedBudgetWan'] });
+    }
+    const quoted = await api.request<ChallengeApplicationDto>(
+      'POST',
+      `/api/challenges/${cent.body.id}/applications`,
+      { token: latecomer.token, body: { proposal: '报价', quotedBudgetWan: 12.34 } },
+    );
+    expect(quoted.status).toBe(201);
+    expect(quoted.body.quotedBudgetWan).toBe(12.34);
+
+    // Past the contract (a caller inside the server), the check constraints are field errors.
+    const service = api.app.get(ChallengesService);
+    const asUser = (who: Signed, role: AuthenticatedUser['role']): AuthenticatedUser => ({
+      id: who.id,
+      sessionId: 'test',
+      username: who.username,
+      displayName: who.username,
+      role,
+      organisationId: who.organisationId,
+      regionCode: null,
+    });
+    await expect(
+      service.create(asUser(office, 'chain_office'), {
+        ...draft({ shortBoardId: await board(chainId, '约束') }),
+        budgetWan: 0.004,
+      } as never),
+    ).rejects.toMatchObject({ details: [{ path: 'budgetWan' }] });
+    await expect(
+      service.apply(asUser(outsider, 'enterprise_user'), cent.body.id, {
+        proposal: '约束',
+        quotedBudgetWan: 0.004,
+      }),
+    ).rejects.toMatchObject({ details: [{ path: 'quotedBudgetWan' }] });
+  });
+
+  it('selects against the challenge as read: milestones replanned in between answer 409', async () => {
+    const { id, board: shortBoardId, listed } = await closedWith('定榜版本', [outsider]);
+    const application = listed[0] as ChallengeApplicationDto;
+    const seen = (await get(office, id)).body;
+    // Another office user replans while the first looks at the confirmation.
+    const replanned = await api.request<ChallengeDetailDto>('PATCH', `/api/challenges/${id}`, {
+      token: leader.token,
+      body: { version: seen.version, milestones: [{ title: '一次交付', dueDate: inDays(90) }] },
+    });
+    expect(replanned.status).toBe(200);
+    const stale = await select(office, application, seen.version);
+    expect(stale.status).toBe(409);
+    expect(await tasksOn(shortBoardId)).toBe(0);
+    const unversioned = await api.request<ApiError>(
+      'POST',
+      `/api/challenges/${id}/applications/${application.id}/select`,
+      { token: office.token, body: { version: application.version } },
+    );
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.body.details.map((d) => d.path)).toEqual(['challengeVersion']);
+    const fresh = await select(office, application, replanned.body.version);
+    expect(fresh.status).toBe(200);
+    expect(await tasksOn(shortBoardId)).toBe(1);
+  });
+
+  it('publishes a board still being worked on, and one live challenge per board', async () => {
+    for (const status of ['shelved', 'resolved']) {
+      const shortBoardId = await board(chainId, `已${status}`);
+      await api.dataSource.query(`UPDATE short_board SET status = $2 WHERE id = $1`, [
+        shortBoardId,
+        status,
+      ]);
+      const refused = await create(office, draft({ shortBoardId }));
+      expect({ status, answer: refused.status, details: refused.body.details }).toEqual({
+        status,
+        answer: 400,
+        details: [{ path: 'shortBoardId', message: '该短板已解决或已搁置，不能发布揭榜' }],
+      });
+    }
+    const breakthrough = await board(chainId, '已突破');
+    await api.dataSource.query(`UPDATE short_board SET status = 'breakthrough' WHERE id = $1`, [
+      breakthrough,
+    ]);
+    expect((await create(office, draft({ shortBoardId: breakthrough }))).status).toBe(201);
+
+    // A second live one (draft, open or closed) on the same board: 409, also when both race.
+    const shortBoardId = await board(chainId, '一板一榜');
+    const answers = await Promise.all([
+      create(office, draft({ shortBoardId })),
+      create(leader, draft({ shortBoardId })),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const taken = answers.find((a) => a.status === 409);
+    expect(taken?.body.details).toEqual([
+      {
+        path: 'shortBoardId',
+        message: '该短板已有进行中的揭榜（草稿、揭榜中或已截止），请先完成或撤销',
+      },
+    ]);
+    const first = answers.find((a) => a.status === 201)?.body as ChallengeDetailDto;
+    const published = await step(office, first, 'publish');
+    await api.dataSource.query(`UPDATE challenge SET deadline = $2 WHERE id = $1`, [
+      first.id,
+      inDays(-1),
+    ]);
+    expect((await create(office, draft({ shortBoardId }))).status).toBe(409);
+    // Once that one is cancelled the board may be published again.
+    expect((await step(office, published.body, 'cancel', '重新发布')).status).toBe(200);
+    expect((await create(office, draft({ shortBoardId }))).status).toBe(201);
+  });
+
+  it('searches titles literally: % and _ match only themselves', async () => {
+    await create(
+      office,
+      draft({ shortBoardId: await board(chainId, '国产化率'), title: '国产化率 100% 揭榜' }),
+    );
+    await create(
+      office,
+      draft({ shortBoardId: await board(chainId, '固件'), title: 'MCU_v2 固件揭榜' }),
+    );
+    const titles = async (q: string) =>
+      (await list(office, `&q=${encodeURIComponent(q)}`)).body.items.map((c) => c.title).sort();
+    expect(await titles('%')).toEqual(['国产化率 100% 揭榜']);
+    expect(await titles('100%')).toEqual(['国产化率 100% 揭榜']);
+    expect(await titles('_')).toEqual(['MCU_v2 固件揭榜']);
+    expect(await titles('\\')).toEqual([]);
+    expect(await titles('固件')).toEqual(['MCU_v2 固件揭榜']);
+  });
+
+  it('decides 定榜 once when two selections race, and consistently when a select races a withdraw', async () => {
+    const race = await closedWith('并发定榜', [outsider, latecomer]);
+    const version = await challengeVersion(race.id);
+    const [a, b] = race.listed as [ChallengeApplicationDto, ChallengeApplicationDto];
+    const answers = await Promise.all([select(office, a, version), select(leader, b, version)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = answers[0].status === 200 ? a : b;
+    const loser = winner === a ? b : a;
+    const [state] = (await api.dataSource.query(
+      `SELECT ch.status, ch.selected_application_id AS selected,
+              (SELECT status FROM challenge_application WHERE id = $2) AS loser,
+              (SELECT count(*)::int FROM audit_entry WHERE action = 'challenge.select' AND subject_id = ch.id::text) AS selections
+       FROM challenge ch WHERE ch.id = $1`,
+      [race.id, loser.id],
+    )) as Record<string, unknown>[];
+    expect(state).toEqual({
+      status: 'selected',
+      selected: winner.id,
+      loser: 'not_selected',
+      selections: 1,
+    });
+    // Exactly one set of tasks: one per milestone, for the winner only.
+    const tasks = (await api.dataSource.query(
+      `SELECT DISTINCT assignee_organisation_id AS org, count(*) OVER ()::int AS n FROM task WHERE short_board_id = $1`,
+      [race.board],
+    )) as { org: string; n: number }[];
+    expect(tasks).toEqual([{ org: winner.organisationId, n: 2 }]);
+
+    const withdrawing = await closedWith('定榜撤回', [institute]);
+    const application = withdrawing.listed[0] as ChallengeApplicationDto;
+    const [selected, withdrawn] = await Promise.all([
+      select(office, application, await challengeVersion(withdrawing.id)),
+      decide(institute, application, 'withdraw'),
+    ]);
+    const [end] = (await api.dataSource.query(
+      `SELECT ch.status AS challenge, a.status AS application,
+              (SELECT count(*)::int FROM task WHERE short_board_id = ch.short_board_id) AS tasks
+       FROM challenge ch JOIN challenge_application a ON a.challenge_id = ch.id WHERE ch.id = $1`,
+      [withdrawing.id],
+    )) as Record<string, unknown>[];
+    const outcome = { select: selected.status, withdraw: withdrawn.status, ...end };
+    expect([
+      { select: 200, withdraw: 409, challenge: 'selected', application: 'selected', tasks: 2 },
+      { select: 409, withdraw: 200, challenge: 'closed', application: 'withdrawn', tasks: 0 },
+    ]).toContainEqual(outcome);
+  });
+
+  it('lets a province admin run any chain’s challenge, and an analyst only look', async () => {
+    const shortBoardId = await board(otherChainId, '他链短板');
+    const created = await create(otherLeader, draft({ shortBoardId, title: '他链揭榜' }));
+    expect(created.status).toBe(201);
+    expect((await get(admin, created.body.id)).body).toMatchObject({
+      party: 'manager',
+      allowedActions: ['edit', 'publish', 'cancel'],
+    });
+    const published = await step(admin, created.body, 'publish');
+    expect(published.status).toBe(200);
+    const applied = await apply(outsider, created.body.id, '他链方案');
+    const other = await apply(latecomer, created.body.id, '他链方案二');
+    expect((await decide(analyst, applied.body, 'shortlist')).status).toBe(403);
+    const shortlisted = await decide(admin, applied.body, 'shortlist');
+    expect(shortlisted.body).toMatchObject({ status: 'shortlisted' });
+    const closed = await step(admin, published.body, 'close');
+    expect(closed.body.status).toBe('closed');
+    expect((await select(analyst, shortlisted.body)).status).toBe(403);
+    const selected = await select(admin, shortlisted.body);
+    expect(selected.status).toBe(200);
+    expect((await get(admin, created.body.id)).body).toMatchObject({
+      status: 'selected',
+      selectedApplicationId: applied.body.id,
+    });
+    const [assigner] = (await api.dataSource.query(
+      `SELECT DISTINCT assigner_user_id AS id FROM task WHERE short_board_id = $1`,
+      [shortBoardId],
+    )) as { id: string }[];
+    expect(assigner?.id).toBe(admin.id);
+    expect((await applications(admin, created.body.id)).body.map((a) => a.status)).toEqual([
+      'selected',
+      'not_selected',
+    ]);
+    expect(other.status).toBe(201);
+
+    // And cancels another chain's call.
+    const second = await create(
+      otherLeader,
+      draft({ shortBoardId: await board(otherChainId, '他链短板二'), title: '他链揭榜二' }),
+    );
+    expect((await step(analyst, second.body, 'cancel', '不需要')).status).toBe(403);
+    const cancelled = await step(admin, second.body, 'cancel', '省级统筹');
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: '省级统筹' });
   });
 });

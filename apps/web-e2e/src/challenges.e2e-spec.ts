@@ -131,7 +131,10 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
   it('a. the chain office publishes a short board as a challenge from its workbench', async () => {
     const chain = await one<{ id: string }>(`SELECT id FROM chain WHERE code = 'ngit.ic'`);
     const board = await one<{ id: string; title: string }>(
-      `SELECT id, title FROM short_board WHERE chain_id = $1 AND status <> 'resolved' ORDER BY title DESC LIMIT 1`,
+      // A board still being worked on with no live challenge (one per board).
+      `SELECT id, title FROM short_board s WHERE chain_id = $1 AND status IN ('identified', 'tackling', 'breakthrough')
+         AND NOT EXISTS (SELECT 1 FROM challenge c WHERE c.short_board_id = s.id AND c.status IN ('draft', 'published', 'closed'))
+       ORDER BY title DESC LIMIT 1`,
       [chain.id],
     );
     const office = await signedIn('office.ngit.ic');

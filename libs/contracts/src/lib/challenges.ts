@@ -1,5 +1,7 @@
 import {
   CHALLENGE_STATUSES,
+  latestChallengeDate,
+  shanghaiDate,
   type ApplicationAction,
   type ApplicationStatus,
   type ChallengeAction,
@@ -11,13 +13,28 @@ import { z } from 'zod';
 import { dateSchema } from './chains';
 import { listQuerySchema, requiredText } from './lists';
 
-/** 万元, as budgets and investments are stated: positive, two decimals at most. */
-const wan = z.number().positive().max(1e10);
+/**
+ * 万元, as budgets and investments are stated: from 0.01, two decimals at most (the
+ * columns are numeric(14,2), which would round 0.001 to 0.00 and refuse it), and far below
+ * what numeric(14,2) holds (under 1e12).
+ */
+const wan = z.number().min(0.01).max(1e10).multipleOf(0.01, { error: 'amount.cents' });
+
+/**
+ * A deadline or milestone: a date at most five years after today (Asia/Shanghai, by the
+ * clock of whoever checks; the api checks again against the database's today).
+ */
+const planDate = dateSchema.refine(
+  (date) => date <= latestChallengeDate(shanghaiDate(new Date())),
+  {
+    message: 'date.fiveYears',
+  },
+);
 
 const milestone = z
   .object({
     title: requiredText(200),
-    dueDate: dateSchema,
+    dueDate: planDate,
   })
   .strict();
 
@@ -29,7 +46,7 @@ export const createChallengeSchema = z
     requirements: requiredText(20_000),
     budgetWan: wan,
     /** Last day (Asia/Shanghai) on which applications are taken. */
-    deadline: dateSchema,
+    deadline: planDate,
     milestones: z.array(milestone).min(1).max(20),
   })
   .strict();
@@ -45,7 +62,7 @@ export const updateChallengeSchema = z
     title: requiredText(200).optional(),
     requirements: requiredText(20_000).optional(),
     budgetWan: wan.optional(),
-    deadline: dateSchema.optional(),
+    deadline: planDate.optional(),
     milestones: z.array(milestone).min(1).max(20).optional(),
   })
   .strict();
@@ -100,9 +117,21 @@ export const updateApplicationSchema = z
   .strict();
 export type UpdateApplicationRequest = z.output<typeof updateApplicationSchema>;
 
-/** withdraw, shortlist, select: the application's version as read. */
+/** withdraw, shortlist: the application's version as read. */
 export const applicationStepSchema = z.object({ version: z.number().int().min(1) }).strict();
 export type ApplicationStepRequest = z.output<typeof applicationStepSchema>;
+
+/**
+ * 定榜: the application's version and the challenge's as the selecting user read them;
+ * tasks are made from the milestones they saw, or the answer is 409.
+ */
+export const selectApplicationSchema = z
+  .object({
+    version: z.number().int().min(1),
+    challengeVersion: z.number().int().min(1),
+  })
+  .strict();
+export type SelectApplicationRequest = z.output<typeof selectApplicationSchema>;
 
 export interface ChallengeMilestoneDto {
   readonly id: string;
@@ -143,7 +172,10 @@ export interface ChallengeDto {
   readonly deadline: string;
   /** Effective: a published challenge past its deadline reads closed. */
   readonly status: ChallengeStatus;
-  /** Workdays from today to the deadline while applications are open; null otherwise. */
+  /**
+   * Workdays from today to the deadline while applications are open; null otherwise, and
+   * when the deadline lies more than a year ahead (the count stops at that horizon).
+   */
   readonly workdaysLeft: number | null;
   /** Live applications; for the chain side and the province only (null for others). */
   readonly applicationCount: number | null;

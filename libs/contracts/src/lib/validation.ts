@@ -1,4 +1,8 @@
-import { CREDIT_CODE_MESSAGES, PASSWORD_POLICY_MESSAGE } from '@lianzhang/domain';
+import {
+  CHALLENGE_MESSAGES,
+  CREDIT_CODE_MESSAGES,
+  PASSWORD_POLICY_MESSAGE,
+} from '@lianzhang/domain';
 import type { Bilingual } from './i18n';
 
 /**
@@ -31,6 +35,11 @@ export const VALIDATION_MESSAGES = {
     en: 'The end date cannot be before the start date',
   },
   'reason.required': { 'zh-CN': '请填写原因', en: 'Please give a reason' },
+  'date.fiveYears': CHALLENGE_MESSAGES.tooFar,
+  'amount.cents': {
+    'zh-CN': '金额最多保留两位小数（最小 0.01）',
+    en: 'An amount has at most two decimals (0.01 at least)',
+  },
   'email.invalid': { 'zh-CN': '邮箱地址格式不正确', en: 'Not a valid e-mail address' },
   'url.invalid': { 'zh-CN': '网址格式不正确', en: 'Not a valid URL' },
   'host.invalid': {

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ApplicationStepRequest,
   ApplyChallengeRequest,
   ChainDto,
   ChallengeApplicationDto,
@@ -9,6 +10,7 @@ import type {
   ChallengeStepRequest,
   CreateChallengeRequest,
   Page,
+  SelectApplicationRequest,
   ShortBoardDto,
   UpdateApplicationRequest,
   UpdateChallengeRequest,
@@ -91,13 +93,27 @@ export class ChallengesClient {
   decide(
     id: string,
     applicationId: string,
-    action: 'withdraw' | 'shortlist' | 'select',
+    action: 'withdraw' | 'shortlist',
     version: number,
   ): Promise<ChallengeApplicationDto> {
     return firstValueFrom(
       this.http.post<ChallengeApplicationDto>(
         `/api/challenges/${id}/applications/${applicationId}/${action}`,
-        { version },
+        { version } satisfies ApplicationStepRequest,
+      ),
+    );
+  }
+
+  /** 定榜, with the versions of the application and of the challenge as the user read them. */
+  select(
+    id: string,
+    applicationId: string,
+    request: SelectApplicationRequest,
+  ): Promise<ChallengeApplicationDto> {
+    return firstValueFrom(
+      this.http.post<ChallengeApplicationDto>(
+        `/api/challenges/${id}/applications/${applicationId}/select`,
+        request,
       ),
     );
   }

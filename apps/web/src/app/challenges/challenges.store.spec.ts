@@ -119,7 +119,7 @@ describe('ChallengeDetailStore', () => {
     expect(store.detail()).toEqual({ status: 'error', notFound: true });
   });
 
-  it('takes a step with the version read, then reads everything again (定榜 changes it all)', async () => {
+  it('takes a step with the versions read, then reads everything again (定榜 changes it all)', async () => {
     const loading = store.load(ID);
     await flush(`/api/challenges/${ID}`, challengeDetail({ status: 'closed', version: 4 }));
     await flush(`/api/challenges/${ID}/applications`, [
@@ -132,7 +132,8 @@ describe('ChallengeDetailStore', () => {
     const select = http.expectOne(
       `/api/challenges/${ID}/applications/55555555-5555-4555-8555-555555555555/select`,
     );
-    expect(select.request.body).toEqual({ version: 2 });
+    // 定榜 against the challenge as shown: its milestones are what become tasks.
+    expect(select.request.body).toEqual({ version: 2, challengeVersion: 4 });
     select.flush(application({ status: 'selected', allowedActions: [] }));
     await flush(`/api/challenges/${ID}`, challengeDetail({ status: 'selected', version: 5 }));
     await flush(`/api/challenges/${ID}/applications`, [application({ status: 'selected' })]);
@@ -147,7 +148,28 @@ describe('ChallengeDetailStore', () => {
       { code: 'CONFLICT', message: '', details: [] },
       { status: 409, statusText: 'Conflict' },
     );
-    await expect(cancelling).rejects.toBeTruthy();
-    expect(store.challenge()?.status).toBe('selected');
+    // A 409: someone else was first. The store reads what is there now, then rethrows.
+    await flush(`/api/challenges/${ID}`, challengeDetail({ status: 'selected', version: 6 }));
+    await flush(`/api/challenges/${ID}/applications`, [application({ status: 'selected' })]);
+    await expect(cancelling).rejects.toMatchObject({ status: 409 });
+    expect(store.challenge()).toMatchObject({ status: 'selected', version: 6 });
+  });
+
+  it('reads nothing again after a refusal other than a conflict', async () => {
+    const loading = store.load(ID);
+    await flush(`/api/challenges/${ID}`, challengeDetail({ version: 3 }));
+    await flush(`/api/challenges/${ID}/applications`, []);
+    await loading;
+    const cancelling = store.step('cancel');
+    await new Promise((resolve) => setTimeout(resolve));
+    http
+      .expectOne(`/api/challenges/${ID}/cancel`)
+      .flush(
+        { code: 'VALIDATION_FAILED', message: '', details: [] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await expect(cancelling).rejects.toMatchObject({ status: 400 });
+    http.expectNone(`/api/challenges/${ID}`);
+    expect(store.challenge()?.version).toBe(3);
   });
 });

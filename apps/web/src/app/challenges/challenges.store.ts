@@ -110,7 +110,9 @@ export class ChallengeListStore {
 /**
  * One challenge and its applications (all of them for the chain side, the caller's own
  * for an applicant), with the steps the api says the caller may take. Every step answers
- * with the new state, after which both are read again: 定榜 changes them all.
+ * with the new state, after which both are read again: 定榜 changes them all. A step
+ * refused with 409 (someone else changed the challenge or the application first) reads
+ * both again too, so the page shows what is there now, and the refusal is rethrown.
  */
 @Injectable()
 export class ChallengeDetailStore {
@@ -161,20 +163,41 @@ export class ChallengeDetailStore {
   /** publish, close or cancel; throws the api's refusal for the caller to show. */
   async step(action: 'publish' | 'close' | 'cancel', reason?: string): Promise<void> {
     const challenge = this.require();
-    const next = await this.client.step(challenge.id, action, {
-      version: challenge.version,
-      ...(reason ? { reason } : {}),
-    });
+    const next = await this.reloadingOnConflict(() =>
+      this.client.step(challenge.id, action, {
+        version: challenge.version,
+        ...(reason ? { reason } : {}),
+      }),
+    );
     this.detail.set({ status: 'ready', value: next });
     await this.refresh();
   }
 
+  /** withdraw, shortlist, or 定榜 against the challenge as shown (its version). */
   async decide(
     application: ChallengeApplicationDto,
     action: 'withdraw' | 'shortlist' | 'select',
   ): Promise<void> {
-    await this.client.decide(application.challengeId, application.id, action, application.version);
+    const challenge = this.require();
+    await this.reloadingOnConflict(() =>
+      action === 'select'
+        ? this.client.select(application.challengeId, application.id, {
+            version: application.version,
+            challengeVersion: challenge.version,
+          })
+        : this.client.decide(application.challengeId, application.id, action, application.version),
+    );
     await this.refresh();
+  }
+
+  /** `work`, and on a 409 the challenge and applications read again before it is rethrown. */
+  private async reloadingOnConflict<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (httpStatus(error) === 409) await this.refresh();
+      throw error;
+    }
   }
 
   async apply(request: ApplyChallengeRequest): Promise<void> {

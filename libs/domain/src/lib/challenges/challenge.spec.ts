@@ -1,5 +1,12 @@
 import { ROLES, type Role } from '../access/roles';
+import { OFFICIAL_CALENDAR } from '../calendar/official';
+import { WorkdayCalendar } from '../calendar/workday-calendar';
+import { SHORT_BOARD_STATUSES } from '../chains/work-items';
 import {
+  canPublishChallengeFrom,
+  challengeWorkdaysLeft,
+  latestChallengeDate,
+  LIVE_CHALLENGE_STATUSES,
   allowedApplicationActions,
   allowedChallengeActions,
   APPLICATION_ACTION_LABELS,
@@ -376,6 +383,53 @@ describe('challenge dates', () => {
     expect(challengePlanProblems(plan, today).map((p) => p.path)).toEqual(paths);
   });
 
+  it.each([
+    // At most five years ahead: the last day is allowed, the next one is not.
+    ['2026-03-10', '2031-03-02', []],
+    [
+      '2031-03-03',
+      '2026-04-01',
+      [
+        ['deadline', 'tooFar'],
+        ['milestones.0.dueDate', 'milestoneBeforeDeadline'],
+      ],
+    ],
+    ['2026-03-10', '2031-03-03', [['milestones.0.dueDate', 'tooFar']]],
+    [
+      '9999-12-31',
+      '9999-12-31',
+      [
+        ['deadline', 'tooFar'],
+        ['milestones.0.dueDate', 'tooFar'],
+      ],
+    ],
+    // The deadline on the last day is allowed; a milestone must still follow it.
+    ['2031-03-02', '2031-03-02', [['milestones.0.dueDate', 'milestoneBeforeDeadline']]],
+  ] as const)('deadline %s, milestone %s: %j', (deadline, dueDate, expected) => {
+    const problems = challengePlanProblems(
+      { deadline, milestones: [{ title: 'a', dueDate }] },
+      today,
+    );
+    expect(problems).toEqual(
+      expected.map(([path, key]) => ({ path, message: CHALLENGE_MESSAGES[key] })),
+    );
+  });
+
+  it('says which bound in both languages', () => {
+    expect(CHALLENGE_MESSAGES.tooFar['zh-CN']).toContain('5 年');
+    expect(CHALLENGE_MESSAGES.tooFar.en).toContain('5 years');
+  });
+
+  it.each([
+    ['2026-03-02', '2031-03-02'],
+    ['2027-02-28', '2032-02-28'],
+    // 2028-02-29 + 5 years: 2033 has no 29 February.
+    ['2028-02-29', '2033-02-28'],
+    ['2026-12-31', '2031-12-31'],
+  ])('plans from %s up to %s', (from, latest) => {
+    expect(latestChallengeDate(from)).toBe(latest);
+  });
+
   it('names the milestone whose date has passed', () => {
     const message = milestonePastMessage('样机交付');
     expect(message['zh-CN']).toContain('样机交付');
@@ -408,5 +462,52 @@ describe('challenge labels', () => {
     expect(Object.keys(CHALLENGE_ACTION_LABELS)).toEqual([...CHALLENGE_ACTIONS]);
     expect(Object.keys(APPLICATION_STATUS_LABELS)).toEqual([...APPLICATION_STATUSES]);
     expect(Object.keys(APPLICATION_ACTION_LABELS)).toEqual([...APPLICATION_ACTIONS]);
+  });
+});
+
+describe('workdays left to the deadline', () => {
+  const calendar = new WorkdayCalendar(OFFICIAL_CALENDAR);
+  /** A calendar that counts how often it is asked. */
+  const counting = () => {
+    const spy = {
+      calls: 0,
+      workdaysBetween: (from: string, to: string) => {
+        spy.calls++;
+        return calendar.workdaysBetween(from, to);
+      },
+    };
+    return spy;
+  };
+
+  it.each([
+    // Friday 2026-03-06 to Monday 2026-03-09: one workday.
+    ['published', '2026-03-09', 1],
+    ['published', '2026-03-06', 0],
+    ['published', '2026-03-05', null],
+    ['closed', '2026-03-09', null],
+    ['draft', '2026-03-09', null],
+    // Within a year it counts; beyond the horizon it does not (a far date is never walked).
+    ['published', '2027-03-07', 250],
+    ['published', '2027-03-08', null],
+    ['published', '9999-12-31', null],
+  ] as const)('a %s call closing %s: %j', (status, deadline, expected) => {
+    const spy = counting();
+    const left = challengeWorkdaysLeft(status, deadline, '2026-03-06', spy);
+    if (expected === 250) expect(left).toBeGreaterThan(240);
+    else expect(left).toBe(expected);
+    expect(spy.calls).toBe(expected === null ? 0 : 1);
+  });
+});
+
+describe('which boards a challenge may come from', () => {
+  it.each(SHORT_BOARD_STATUSES.map((s) => [s, s !== 'resolved' && s !== 'shelved'] as const))(
+    'a %s board: %s',
+    (status, allowed) => {
+      expect(canPublishChallengeFrom(status)).toBe(allowed);
+    },
+  );
+
+  it('holds a board while a challenge on it is draft, open or closed', () => {
+    expect(LIVE_CHALLENGE_STATUSES).toEqual(['draft', 'published', 'closed']);
   });
 });

@@ -1,5 +1,6 @@
 import { hasPermission, type Role } from '../access/roles';
-import type { IsoDate } from '../calendar/workday-calendar';
+import { addDays, type IsoDate, type WorkdayCalendar } from '../calendar/workday-calendar';
+import type { ShortBoardStatus } from '../chains/work-items';
 
 type Labels = { readonly 'zh-CN': string; readonly en: string };
 
@@ -226,6 +227,62 @@ export function editableChallengeFields(status: ChallengeStatus): readonly Chall
   }
 }
 
+/**
+ * How far ahead a challenge may be planned: its deadline and milestones at most this many
+ * years after today. Beyond it a plan is no plan, and a date far off (9999-12-31) would
+ * only make every calendar computation on it slow.
+ */
+export const CHALLENGE_PLAN_YEARS = 5;
+
+/** The last day a challenge's deadline or milestone may fall on: today plus five years. */
+export function latestChallengeDate(today: IsoDate): IsoDate {
+  const date = `${Number(today.slice(0, 4)) + CHALLENGE_PLAN_YEARS}${today.slice(4)}`;
+  // 29 February five years on is no day: the 28th is.
+  return date.endsWith('-02-29') ? `${date.slice(0, 8)}28` : date;
+}
+
+/**
+ * Workdays are counted to a deadline at most this many days ahead; further off the count
+ * says nothing useful, and walking the calendar that far for every row of a list would.
+ */
+export const WORKDAYS_LEFT_HORIZON_DAYS = 366;
+
+/**
+ * Workdays from today to the deadline of an open call (0 on its last day), or null: the
+ * call is not open, or its deadline lies beyond {@link WORKDAYS_LEFT_HORIZON_DAYS}.
+ */
+export function challengeWorkdaysLeft(
+  status: ChallengeStatus,
+  deadline: IsoDate,
+  today: IsoDate,
+  calendar: Pick<WorkdayCalendar, 'workdaysBetween'>,
+): number | null {
+  if (status !== 'published' || deadline < today) return null;
+  if (deadline > addDays(today, WORKDAYS_LEFT_HORIZON_DAYS)) return null;
+  return calendar.workdaysBetween(today, deadline);
+}
+
+/**
+ * The short boards a challenge may be published from: those still being worked on. A
+ * resolved or shelved board has nothing left to call for.
+ */
+export const CHALLENGE_BOARD_STATUSES = [
+  'identified',
+  'tackling',
+  'breakthrough',
+] as const satisfies readonly ShortBoardStatus[];
+
+export function canPublishChallengeFrom(status: ShortBoardStatus): boolean {
+  return (CHALLENGE_BOARD_STATUSES as readonly ShortBoardStatus[]).includes(status);
+}
+
+/** Challenges that still hold their board: at most one of them per short board. */
+export const LIVE_CHALLENGE_STATUSES = [
+  'draft',
+  'published',
+  'closed',
+] as const satisfies readonly ChallengeStatus[];
+
 export interface ChallengePlan {
   readonly deadline: IsoDate;
   readonly milestones: readonly { readonly title: string; readonly dueDate: IsoDate }[];
@@ -246,6 +303,10 @@ export const CHALLENGE_MESSAGES = {
     en: 'A milestone must fall after the application deadline',
   },
   milestonePast: { 'zh-CN': '里程碑日期不能早于今天', en: 'A milestone cannot be before today' },
+  tooFar: {
+    'zh-CN': `日期不能晚于今天起 ${CHALLENGE_PLAN_YEARS} 年`,
+    en: `A date cannot be more than ${CHALLENGE_PLAN_YEARS} years after today`,
+  },
   notPublished: {
     'zh-CN': '该榜单不在揭榜期，不能申报',
     en: 'This challenge is not open for applications',
@@ -272,6 +333,18 @@ export const CHALLENGE_MESSAGES = {
     'zh-CN': '没有这个短板，或不在您管理的产业链中',
     en: 'No such short board in a chain you manage',
   },
+  boardNotOpen: {
+    'zh-CN': '该短板已解决或已搁置，不能发布揭榜',
+    en: 'This short board is resolved or shelved: it cannot be published as a challenge',
+  },
+  boardTaken: {
+    'zh-CN': '该短板已有进行中的揭榜（草稿、揭榜中或已截止），请先完成或撤销',
+    en: 'This short board already has a live challenge (draft, open or closed): decide or cancel it first',
+  },
+  challengeChanged: {
+    'zh-CN': '榜单已被他人修改（如调整了里程碑），请查看最新内容后再定榜',
+    en: 'The challenge was changed by someone else (its milestones, for instance): review it before selecting',
+  },
 } as const satisfies Record<string, Labels>;
 
 /** A milestone whose date has passed by the time of 定榜: its task cannot be assigned. */
@@ -284,18 +357,24 @@ export function milestonePastMessage(title: string): Labels {
 
 /**
  * The dates of a challenge checked against today (Asia/Shanghai): the deadline not past,
- * each milestone neither past nor on or before the deadline. Used by the api (400 with
- * these paths) and the form. Once published the deadline is fixed and may lie behind:
- * callers then drop its `deadline` problem.
+ * each milestone neither past nor on or before the deadline, none of them more than
+ * {@link CHALLENGE_PLAN_YEARS} years ahead. Used by the api (400 with these paths) and
+ * the form. Once published the deadline is fixed and may lie behind: callers then drop
+ * its `deadline` problem.
  */
 export function challengePlanProblems(plan: ChallengePlan, today: IsoDate): ChallengeProblem[] {
   const problems: ChallengeProblem[] = [];
+  const latest = latestChallengeDate(today);
   if (plan.deadline < today)
     problems.push({ path: 'deadline', message: CHALLENGE_MESSAGES.deadlinePast });
+  else if (plan.deadline > latest)
+    problems.push({ path: 'deadline', message: CHALLENGE_MESSAGES.tooFar });
   plan.milestones.forEach((milestone, index) => {
     const path = `milestones.${index}.dueDate`;
     if (milestone.dueDate < today)
       problems.push({ path, message: CHALLENGE_MESSAGES.milestonePast });
+    else if (milestone.dueDate > latest)
+      problems.push({ path, message: CHALLENGE_MESSAGES.tooFar });
     else if (milestone.dueDate <= plan.deadline)
       problems.push({ path, message: CHALLENGE_MESSAGES.milestoneBeforeDeadline });
   });

@@ -6,6 +6,7 @@ import {
   challengeListQuerySchema,
   challengeStepSchema,
   createChallengeSchema,
+  selectApplicationSchema,
   updateApplicationSchema,
   updateChallengeSchema,
   type ApplicationStepRequest,
@@ -17,6 +18,7 @@ import {
   type ChallengeStepRequest,
   type CreateChallengeRequest,
   type Page,
+  type SelectApplicationRequest,
   type UpdateApplicationRequest,
   type UpdateChallengeRequest,
 } from '@lianzhang/contracts';
@@ -183,13 +185,13 @@ export class ChallengesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      '定榜: select a shortlisted application once applications are closed; creates the milestone tasks',
+      '定榜: select a shortlisted application once applications are closed; creates the milestone tasks. `version` of the application and `challengeVersion` as read: 409 if either changed',
   })
   select(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam()) id: string,
     @Param('applicationId', uuidParam()) applicationId: string,
-    @Body(new ZodValidationPipe(applicationStepSchema)) request: ApplicationStepRequest,
+    @Body(new ZodValidationPipe(selectApplicationSchema)) request: SelectApplicationRequest,
   ): Promise<ChallengeApplicationDto> {
     return this.challenges.applicationStep(user, id, applicationId, 'select', request);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   parseSort,
+  VALIDATION_MESSAGES,
   type ApplicationStepRequest,
   type ApplyChallengeRequest,
   type ChallengeApplicationDto,
@@ -12,6 +13,7 @@ import {
   type ChallengeStepRequest,
   type CreateChallengeRequest,
   type Page,
+  type SelectApplicationRequest,
   type UpdateApplicationRequest,
   type UpdateChallengeRequest,
 } from '@lianzhang/contracts';
@@ -19,10 +21,14 @@ import {
   allowedApplicationActions,
   allowedChallengeActions,
   applicationPartyOf,
+  canPublishChallengeFrom,
   CHALLENGE_MESSAGES,
   challengePartyOf,
   challengePlanProblems,
+  challengeWorkdaysLeft,
   editableChallengeFields,
+  latestChallengeDate,
+  LIVE_CHALLENGE_STATUSES,
   milestonePastMessage,
   transitionApplication,
   transitionChallenge,
@@ -33,6 +39,7 @@ import {
   type ChallengeRefusal,
   type ChallengeStatus,
   type OrganisationKind,
+  type ShortBoardStatus,
   type WorkdayCalendar,
 } from '@lianzhang/domain';
 import { CalendarService } from '@lianzhang/server/calendar';
@@ -42,6 +49,7 @@ import {
   ConflictError,
   fieldError,
   inTransaction,
+  likeContains,
   NotFoundError,
   SqlFilter,
   ValidationFailedError,
@@ -167,7 +175,7 @@ export class ChallengesService {
     const filter = new SqlFilter(params).raw(this.visibility(user, managed, params));
     if (query.status) filter.add(`${EFFECTIVE} = ?`, query.status);
     if (query.chainId) filter.add('ch.chain_id = ?', query.chainId);
-    if (query.q) filter.add('ch.title ILIKE ?', `%${query.q}%`);
+    if (query.q) filter.add('ch.title ILIKE ?', likeContains(query.q));
     if (query.mine === 'true') {
       if (user.role === 'enterprise_user') {
         filter.add(
@@ -242,14 +250,28 @@ export class ChallengesService {
     request: CreateChallengeRequest,
   ): Promise<ChallengeDetailDto> {
     const id = await this.write(async (manager) => {
+      // Locked: two offices drafting from the same board at once take turns, so the
+      // second sees the first's challenge.
       const [board] = (await manager.query(
-        `SELECT chain_id AS "chainId" FROM short_board WHERE id = $1`,
+        `SELECT chain_id AS "chainId", status FROM short_board WHERE id = $1 FOR UPDATE`,
         [request.shortBoardId],
-      )) as { chainId: string }[];
+      )) as { chainId: string; status: ShortBoardStatus }[];
       if (!board || !(await this.scope.canManage(user, board.chainId, manager))) {
         throw new ValidationFailedError([
           fieldError('shortBoardId', CHALLENGE_MESSAGES.noShortBoard),
         ]);
+      }
+      if (!canPublishChallengeFrom(board.status)) {
+        throw new ValidationFailedError([
+          fieldError('shortBoardId', CHALLENGE_MESSAGES.boardNotOpen),
+        ]);
+      }
+      const live = (await manager.query(
+        `SELECT 1 FROM challenge WHERE short_board_id = $1 AND status = ANY($2::text[]) LIMIT 1`,
+        [request.shortBoardId, LIVE_CHALLENGE_STATUSES],
+      )) as unknown[];
+      if (live.length > 0) {
+        throw new ConflictError([fieldError('shortBoardId', CHALLENGE_MESSAGES.boardTaken)]);
       }
       const { today } = await this.clock(manager);
       this.requirePlan(request, today, true);
@@ -349,32 +371,48 @@ export class ChallengesService {
          WHERE id = $1`,
         [id, to, request.reason ?? null],
       );
+      // Cancelled, the call decides its live applications as 定榜 does the others': not
+      // selected, so none stays open (or counted) for ever.
+      const closed =
+        action === 'cancel'
+          ? (
+              (await manager.query(
+                `UPDATE challenge_application SET status = 'not_selected', decided_at = now(), version = version + 1, updated_at = now()
+                 WHERE challenge_id = $1 AND status IN ${LIVE} RETURNING id, organisation_id AS "organisationId"`,
+                [id],
+              )) as [{ id: string; organisationId: string }[], number]
+            )[0]
+          : [];
       await this.audit.record(
         {
           action: `challenge.${action}`,
           subjectType: 'challenge',
           subjectId: id,
           before: { status: challenge.status },
-          after: { status: to, reason: request.reason ?? null },
+          after: {
+            status: to,
+            reason: request.reason ?? null,
+            ...(action === 'cancel' ? { notSelected: closed.map((a) => a.id) } : {}),
+          },
         },
         manager,
       );
       if (action === 'cancel') {
-        const applicants = (await manager.query(
-          `SELECT DISTINCT organisation_id AS id FROM challenge_application WHERE challenge_id = $1 AND status IN ${LIVE}`,
-          [id],
-        )) as { id: string }[];
+        // One message to each applicant, which says both: the call is off, and so their application.
         await this.notify(manager, challenge, {
           userIds: await this.usersOf(
             manager,
-            applicants.map((a) => a.id),
+            closed.map((a) => a.organisationId),
           ),
           kind: 'challenge.cancelled',
           title: {
             'zh-CN': `揭榜「${challenge.title}」已撤销`,
             en: `The challenge "${challenge.title}" was cancelled`,
           },
-          body: { 'zh-CN': `原因：${request.reason ?? ''}`, en: `Reason: ${request.reason ?? ''}` },
+          body: {
+            'zh-CN': `原因：${request.reason ?? ''}。你单位的申报随之结束，标记为未入选。`,
+            en: `Reason: ${request.reason ?? ''}. Your application closes with it, as not selected.`,
+          },
         });
       }
     });
@@ -503,7 +541,7 @@ export class ChallengesService {
     challengeId: string,
     applicationId: string,
     action: Exclude<ApplicationAction, 'edit'>,
-    request: ApplicationStepRequest,
+    request: ApplicationStepRequest | SelectApplicationRequest,
   ): Promise<ChallengeApplicationDto> {
     await this.write(async (manager) => {
       const { challenge, application, party } = await this.lockApplication(
@@ -514,6 +552,14 @@ export class ChallengesService {
         manager,
       );
       if (application.version !== request.version) throw new ConflictError();
+      // 定榜 makes tasks of the milestones: those the selecting user saw, or none.
+      if (
+        action === 'select' &&
+        (!('challengeVersion' in request) || request.challengeVersion !== challenge.version)
+      )
+        throw new ConflictError([
+          fieldError('challengeVersion', CHALLENGE_MESSAGES.challengeChanged),
+        ]);
       const to = this.requireApplicationStep(application.status, challenge.status, action, party);
       await manager.query(
         `UPDATE challenge_application SET status = $2, decided_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
@@ -618,6 +664,15 @@ export class ChallengesService {
        WHERE challenge_id = $1 ORDER BY sort_order, id`,
       [challenge.id],
     )) as { id: string; title: string; dueDate: string }[];
+    // A date stored before dates were bounded: refused here rather than planned for ever.
+    const { today } = await this.clock(manager);
+    const latest = latestChallengeDate(today);
+    const tooFar = milestones.flatMap((m, index) =>
+      m.dueDate > latest
+        ? [fieldError(`milestones.${index}.dueDate`, CHALLENGE_MESSAGES.tooFar)]
+        : [],
+    );
+    if (tooFar.length) throw new ValidationFailedError(tooFar);
     const taskIds: string[] = [];
     for (const [index, milestone] of milestones.entries()) {
       let taskId: string;
@@ -753,8 +808,8 @@ export class ChallengesService {
       budgetWan: Number(row.budgetWan),
       deadline: row.deadline,
       status: row.status,
-      workdaysLeft:
-        row.status === 'published' ? calendar.workdaysBetween(today, row.deadline) : null,
+      // Counted within a year only: a deadline stored far off never walks the calendar.
+      workdaysLeft: challengeWorkdaysLeft(row.status, row.deadline, today, calendar),
       applicationCount: counted ? row.liveApplications : null,
       selectedOrganisationName: row.selectedOrganisationName,
       applied: row.applied,
@@ -945,15 +1000,32 @@ export class ChallengesService {
     return rows.map((r) => r.id);
   }
 
-  /** The chain office (链长办) of the challenge's chain, and whoever wrote the challenge. */
+  /**
+   * Who hears of applications (and reads the applicants' names): the chain office (链长办)
+   * of the challenge's chain as it is now, and whoever wrote the challenge only while they
+   * still manage its chain (a province admin, a city coordinator of its city, or a leader
+   * or office still on it), never someone who has since left the chain.
+   */
   private async officeUsers(manager: EntityManager, challenge: Locked): Promise<string[]> {
     const rows = (await manager.query(
       `SELECT u.id FROM app_user u JOIN chain_leadership l ON l.user_id = u.id
-       WHERE u.active AND l.chain_id = $1 AND l.kind = 'office'
-       UNION SELECT id FROM app_user WHERE active AND id = $2`,
-      [challenge.chainId, challenge.createdByUserId],
+       WHERE u.active AND l.chain_id = $1 AND l.kind = 'office'`,
+      [challenge.chainId],
     )) as { id: string }[];
-    return rows.map((r) => r.id);
+    const ids = new Set(rows.map((r) => r.id));
+    const [writer] = (await manager.query(
+      `SELECT id, username, display_name AS "displayName", role, organisation_id AS "organisationId",
+              region_code AS "regionCode"
+       FROM app_user WHERE id = $1 AND active`,
+      [challenge.createdByUserId],
+    )) as Omit<AuthenticatedUser, 'sessionId'>[];
+    if (
+      writer &&
+      !ids.has(writer.id) &&
+      (await this.scope.canManage({ ...writer, sessionId: '' }, challenge.chainId, manager))
+    )
+      ids.add(writer.id);
+    return [...ids];
   }
 
   /** An in-app notification of a direct step (no scheduled event: a fresh id keys it). */
@@ -980,10 +1052,24 @@ export class ChallengesService {
 
   /** A transaction whose constraint violations come back as field errors. */
   private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return inTransaction(this.dataSource, work, (constraint) =>
-      constraint === 'uq_challenge_application_live'
-        ? new ConflictError([fieldError('organisationId', CHALLENGE_MESSAGES.alreadyApplied)])
-        : undefined,
-    );
+    return inTransaction(this.dataSource, work, (constraint) => {
+      switch (constraint) {
+        case 'uq_challenge_application_live':
+          return new ConflictError([
+            fieldError('organisationId', CHALLENGE_MESSAGES.alreadyApplied),
+          ]);
+        // The contract takes cents from 0.01; these catch an amount numeric(14,2) rounds to 0.
+        case 'ck_challenge_budget':
+          return new ValidationFailedError([
+            fieldError('budgetWan', VALIDATION_MESSAGES['amount.cents']),
+          ]);
+        case 'ck_challenge_application_quote':
+          return new ValidationFailedError([
+            fieldError('quotedBudgetWan', VALIDATION_MESSAGES['amount.cents']),
+          ]);
+        default:
+          return undefined;
+      }
+    });
   }
 }

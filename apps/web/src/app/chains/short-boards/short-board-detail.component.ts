@@ -78,7 +78,7 @@ import { fromIsoDate, toIsoDate } from '../dates';
   template: `
     @let b = board();
     <div data-testid="short-board-detail">
-      @if (canEdit() && b.status !== 'resolved') {
+      @if (canEdit() && b.status !== 'resolved' && b.status !== 'shelved') {
         <!-- 揭榜挂帅: the chain side posts the board as an open challenge. -->
         <a
           nz-button

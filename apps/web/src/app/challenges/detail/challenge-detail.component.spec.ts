@@ -95,7 +95,8 @@ describe('ChallengeDetailComponent', () => {
     fixture.componentInstance.confirm();
     await settle();
     const select = http.expectOne(`/api/challenges/${ID}/applications/${listed.id}/select`);
-    expect(select.request.body).toEqual({ version: 2 });
+    // 定榜 against the challenge as shown (its version): what the dialog said will follow.
+    expect(select.request.body).toEqual({ version: 2, challengeVersion: 2 });
     select.flush(application({ status: 'selected', allowedActions: [] }));
     await settle();
     http.expectOne(`/api/challenges/${ID}`).flush(challengeDetail({ status: 'selected' }));
@@ -125,11 +126,134 @@ describe('ChallengeDetailComponent', () => {
       },
       { status: 409, statusText: 'Conflict' },
     );
+    // The conflict reads the page again; cancelling is still possible, so the dialog stays.
+    await settle();
+    http.expectOne(`/api/challenges/${ID}`).flush(challengeDetail({ version: 3 }));
+    await settle();
+    http.expectOne(`/api/challenges/${ID}/applications`).flush([]);
     await confirming;
     await settle();
-    expect(document.querySelector('[data-testid="confirm-error"]')?.textContent).toContain(
-      '当前状态下不能执行此操作',
+    const error = document.querySelector('[data-testid="confirm-error"]')?.textContent ?? '';
+    expect(error).toContain('当前状态下不能执行此操作');
+    expect(error).toContain('页面已更新为最新内容');
+    // Confirming again goes against what is there now.
+    const again = fixture.componentInstance.confirm();
+    await settle();
+    const retry = http.expectOne(`/api/challenges/${ID}/cancel`);
+    expect(retry.request.body).toEqual({ version: 3, reason: '纳入国家专项' });
+    retry.flush(challengeDetail({ status: 'cancelled', version: 4, allowedActions: [] }));
+    await settle();
+    http
+      .expectOne(`/api/challenges/${ID}`)
+      .flush(challengeDetail({ status: 'cancelled', version: 4, allowedActions: [] }));
+    await settle();
+    http.expectOne(`/api/challenges/${ID}/applications`).flush([]);
+    await again;
+    await settle();
+    expect(text('challenge-status')).toBe('已撤销');
+  });
+
+  it('after a 409 on 定榜 shows the challenge as it is now and why the step stopped', async () => {
+    const listed = application({ status: 'shortlisted', allowedActions: ['select'], version: 2 });
+    await open(challengeDetail({ status: 'closed', workdaysLeft: null }), [listed]);
+    click('application-select');
+    await settle();
+    const confirming = fixture.componentInstance.confirm();
+    await settle();
+    http.expectOne(`/api/challenges/${ID}/applications/${listed.id}/select`).flush(
+      {
+        code: 'CONFLICT',
+        message: '该内容已被他人修改',
+        details: [
+          {
+            path: 'challengeVersion',
+            message: '榜单已被他人修改（如调整了里程碑），请查看最新内容后再定榜',
+          },
+        ],
+      },
+      { status: 409, statusText: 'Conflict' },
     );
+    await settle();
+    // Another office user replanned: three milestones now, at version 3.
+    const replanned = challengeDetail({
+      status: 'closed',
+      workdaysLeft: null,
+      version: 3,
+      milestones: [
+        { id: 'm1', title: '方案评审', dueDate: '2027-01-10', taskId: null },
+        { id: 'm2', title: '样片流片', dueDate: '2027-04-10', taskId: null },
+        { id: 'm3', title: '量产导入', dueDate: '2027-09-10', taskId: null },
+      ],
+    });
+    http.expectOne(`/api/challenges/${ID}`).flush(replanned);
+    await settle();
+    http.expectOne(`/api/challenges/${ID}/applications`).flush([listed]);
+    await confirming;
+    await settle();
+    expect(element.querySelectorAll('[data-testid="milestone"]')).toHaveLength(3);
+    expect(document.querySelector('[data-testid="confirm-error"]')?.textContent).toContain(
+      '榜单已被他人修改',
+    );
+    // The dialog now says what follows from the new plan, and selects against it.
+    expect(document.querySelector('[data-testid="confirm-text"]')?.textContent).toContain(
+      '将为其交办 3 项里程碑任务',
+    );
+    const again = fixture.componentInstance.confirm();
+    await settle();
+    const select = http.expectOne(`/api/challenges/${ID}/applications/${listed.id}/select`);
+    expect(select.request.body).toEqual({ version: 2, challengeVersion: 3 });
+    select.flush(application({ status: 'selected', allowedActions: [] }));
+    await settle();
+    http.expectOne(`/api/challenges/${ID}`).flush(challengeDetail({ status: 'selected' }));
+    await settle();
+    http.expectOne(`/api/challenges/${ID}/applications`).flush([]);
+    await again;
+  });
+
+  it('closes the dialog after a 409 when the step is no longer open', async () => {
+    const listed = application({ status: 'shortlisted', allowedActions: ['select'], version: 2 });
+    await open(challengeDetail({ status: 'closed', workdaysLeft: null }), [listed]);
+    click('application-select');
+    await settle();
+    const confirming = fixture.componentInstance.confirm();
+    await settle();
+    http
+      .expectOne(`/api/challenges/${ID}/applications/${listed.id}/select`)
+      .flush(
+        { code: 'CONFLICT', message: '该内容已被他人修改', details: [] },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+    http
+      .expectOne(`/api/challenges/${ID}`)
+      .flush(challengeDetail({ status: 'selected', allowedActions: [], version: 3 }));
+    await settle();
+    http
+      .expectOne(`/api/challenges/${ID}/applications`)
+      .flush([application({ status: 'not_selected', allowedActions: [] })]);
+    await confirming;
+    await settle();
+    expect(text('challenge-status')).toBe('已定榜');
+    expect(fixture.componentInstance['pending']()).toBeNull();
+    expect(document.body.textContent).toContain('该内容已被他人修改');
+  });
+
+  it('shows dates in Shanghai time, not UTC', async () => {
+    // 17:30 UTC is already the next day in Shanghai.
+    const mine = application({ createdAt: '2026-11-05T17:30:00.000Z', allowedActions: [] });
+    await open(
+      challengeDetail({
+        publishedAt: '2026-11-01T16:30:00.000Z',
+        party: 'applicant',
+        allowedActions: [],
+        applicationCount: null,
+        applied: true,
+        myApplication: mine,
+      }),
+      [mine],
+    );
+    expect(text('challenge-published-at')).toBe('2026-11-02');
+    expect(text('my-application-date')).toContain('2026-11-06');
   });
 
   it('offers an enterprise the application form while the call is open, and no applications table', async () => {

@@ -8,6 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { ChallengeApplicationDto, ChallengeDetailDto } from '@lianzhang/contracts';
@@ -30,7 +31,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { apiError } from '../../forms/field-errors';
+import { apiError, httpStatus } from '../../forms/field-errors';
 import { LanguageService } from '../../i18n/language.service';
 import {
   APPLICATION_STATUS_COLOURS,
@@ -58,6 +59,7 @@ type Pending =
 @Component({
   selector: 'lz-challenge-detail',
   imports: [
+    DatePipe,
     FormsModule,
     RouterLink,
     NzButtonModule,
@@ -152,9 +154,11 @@ type Pending =
             <nz-descriptions-item [nzTitle]="'challenges.detail.deadline' | transloco">
               <span data-testid="challenge-deadline">{{ c.deadline }}</span>
             </nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'challenges.detail.publishedAt' | transloco">{{
-              c.publishedAt ? c.publishedAt.slice(0, 10) : '—'
-            }}</nz-descriptions-item>
+            <nz-descriptions-item [nzTitle]="'challenges.detail.publishedAt' | transloco">
+              <span data-testid="challenge-published-at">{{
+                c.publishedAt ? (c.publishedAt | date: 'yyyy-MM-dd' : '+0800') : '—'
+              }}</span>
+            </nz-descriptions-item>
             @if (c.applicationCount !== null) {
               <nz-descriptions-item [nzTitle]="'challenges.detail.applicationCount' | transloco">{{
                 c.applicationCount
@@ -231,9 +235,9 @@ type Pending =
                     data-testid="my-application-status"
                     >{{ applicationLabel(mine.status) }}</nz-tag
                   >
-                  <span class="muted">{{
+                  <span class="muted" data-testid="my-application-date">{{
                     'challenges.apply.submittedAt'
-                      | transloco: { date: mine.createdAt.slice(0, 10) }
+                      | transloco: { date: mine.createdAt | date: 'yyyy-MM-dd' : '+0800' }
                   }}</span>
                 </div>
                 <p class="pre">{{ mine.proposal }}</p>
@@ -542,9 +546,37 @@ export class ChallengeDetailComponent {
     } catch (error) {
       const body = apiError(error);
       const detail = body?.details.map((d) => d.message).join('；');
-      this.actionError.set(detail || body?.message || this.transloco.translate('state.error'));
+      const text: string =
+        detail || body?.message || this.transloco.translate<string>('state.error');
+      if (httpStatus(error) === 409) this.afterConflict(pending, text);
+      else this.actionError.set(text);
     } finally {
       this.busy.set(false);
+    }
+  }
+
+  /**
+   * Someone changed the challenge or the application first; the store has read both
+   * again. The dialog goes on against what is there now if the step is still open
+   * (saying why it stopped), or closes with the reason if it is not.
+   */
+  private afterConflict(pending: Pending, text: string): void {
+    const message = `${text}${this.transloco.translate('challenges.confirm.reloaded')}`;
+    const challenge = this.store.challenge();
+    let still: Pending | null = null;
+    if (pending.kind === 'challenge') {
+      if (challenge?.allowedActions.includes(pending.action)) still = pending;
+    } else {
+      const fresh = this.store.applicationList().find((a) => a.id === pending.application.id);
+      if (fresh?.allowedActions.includes(pending.action))
+        still = { ...pending, application: fresh };
+    }
+    if (still) {
+      this.pending.set(still);
+      this.actionError.set(message);
+    } else {
+      this.pending.set(null);
+      this.message.warning(message);
     }
   }
 

@@ -1,6 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Router } from '@angular/router';
+import { NzMessageService } from 'ng-zorro-antd/message';
 import type { ShortBoardDto } from '@lianzhang/contracts';
 import { provideTranslocoScope, TranslocoService } from '@jsverse/transloco';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -38,6 +39,8 @@ describe('ChallengeFormComponent', () => {
   let element: HTMLElement;
   let http: HttpTestingController;
   let navigate: jest.SpyInstance;
+  let success: jest.SpyInstance;
+  let failure: jest.SpyInstance;
 
   async function settle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
@@ -70,6 +73,9 @@ describe('ChallengeFormComponent', () => {
     await firstValueFrom(TestBed.inject(TranslocoService).load('challenges/zh-CN'));
     http = TestBed.inject(HttpTestingController);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const messages = TestBed.inject(NzMessageService);
+    success = jest.spyOn(messages, 'success');
+    failure = jest.spyOn(messages, 'error');
   });
 
   afterEach(() => {
@@ -148,13 +154,129 @@ describe('ChallengeFormComponent', () => {
     });
     create.flush(challengeDetail({ status: 'draft', version: 1 }));
     await settle();
-    http.expectOne(`/api/challenges/${ID}`).flush(challengeDetail({ status: 'draft', version: 1 }));
-    await settle();
     const publish = http.expectOne(`/api/challenges/${ID}/publish`);
     expect(publish.request.body).toEqual({ version: 1 });
     publish.flush(challengeDetail());
     await settle();
     expect(navigate).toHaveBeenCalledWith(['/challenges', ID]);
+    expect(success).toHaveBeenCalledTimes(1);
+    expect(success).toHaveBeenCalledWith('已发布');
+  });
+
+  it('says once and plainly when the draft is saved but publishing fails, and retries the publishing only', async () => {
+    await fromBoard();
+    setBudget(1500);
+    type('#challenge-deadline', '2026-12-20');
+    type('#milestone-title-0', '方案评审');
+    type('#milestone-date-0', '2027-01-10');
+    must(element.querySelector<HTMLButtonElement>('[data-testid="challenge-publish"]')).click();
+    await settle();
+    http
+      .expectOne({ url: '/api/challenges', method: 'POST' })
+      .flush(challengeDetail({ status: 'draft', version: 1 }));
+    await settle();
+    http.expectOne(`/api/challenges/${ID}/publish`).flush(
+      {
+        code: 'VALIDATION_FAILED',
+        message: '提交的数据有误',
+        details: [{ path: 'deadline', message: '申报截止日期不能早于今天' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    // One outcome: saved as a draft, not published, and why; no "saved" beside an error.
+    expect(success).not.toHaveBeenCalled();
+    expect(failure).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(
+      element.querySelector('[data-testid="challenge-publish-failed"]')?.textContent,
+    ).toContain('已保存为草稿，但未能发布：申报截止日期不能早于今天');
+    expect(fieldText('deadline')).toContain('申报截止日期不能早于今天');
+    // The way on: open the draft, or publish it again; no second draft can be made.
+    expect(element.querySelector('[data-testid="challenge-publish"]')).toBeNull();
+    expect(element.querySelector('[data-testid="challenge-save"]')).toBeNull();
+    expect(
+      element.querySelector('[data-testid="challenge-open-draft"]')?.getAttribute('href'),
+    ).toBe(`/challenges/${ID}`);
+    must(
+      element.querySelector<HTMLButtonElement>('[data-testid="challenge-retry-publish"]'),
+    ).click();
+    await settle();
+    http.expectNone({ url: '/api/challenges', method: 'POST' });
+    const retry = http.expectOne(`/api/challenges/${ID}/publish`);
+    expect(retry.request.body).toEqual({ version: 1 });
+    retry.flush(challengeDetail());
+    await settle();
+    expect(success).toHaveBeenCalledWith('已发布');
+    expect(navigate).toHaveBeenCalledWith(['/challenges', ID]);
+  });
+
+  it('offers only boards still being worked on when the board is chosen here', async () => {
+    await open({});
+    http
+      .expectOne((r) => r.url === '/api/chains')
+      .flush({
+        items: [{ id: CHAIN, nameZh: '集成电路', nameEn: 'Integrated circuits' }],
+        total: 1,
+        page: 1,
+        pageSize: 100,
+      });
+    await settle();
+    const choosing = (
+      fixture.componentInstance as unknown as { chooseChain(id: string): Promise<void> }
+    ).chooseChain(CHAIN);
+    http
+      .expectOne(`/api/chains/${CHAIN}/short-boards`)
+      .flush(
+        (['identified', 'tackling', 'breakthrough', 'resolved', 'shelved'] as const).map(
+          (status, i) => ({ ...BOARD, id: `b${i}`, title: status, status }),
+        ),
+      );
+    await choosing;
+    await settle();
+    expect(
+      (fixture.componentInstance as unknown as { boards(): ShortBoardDto[] })
+        .boards()
+        .map((b) => b.status),
+    ).toEqual(['identified', 'tackling', 'breakthrough']);
+  });
+
+  it('shows the api’s refusal of the board when the form starts from one', async () => {
+    await fromBoard();
+    setBudget(10);
+    type('#challenge-deadline', '2026-12-20');
+    type('#milestone-title-0', '方案评审');
+    type('#milestone-date-0', '2027-01-10');
+    must(element.querySelector<HTMLButtonElement>('[data-testid="challenge-save"]')).click();
+    await settle();
+    http.expectOne({ url: '/api/challenges', method: 'POST' }).flush(
+      {
+        code: 'CONFLICT',
+        message: '该内容已被他人修改',
+        details: [
+          {
+            path: 'shortBoardId',
+            message: '该短板已有进行中的揭榜（草稿、揭榜中或已截止），请先完成或撤销',
+          },
+        ],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(fieldText('shortBoardId')).toContain('该短板已有进行中的揭榜');
+  });
+
+  it('refuses dates more than five years ahead and budgets below a cent before sending', async () => {
+    await fromBoard();
+    setBudget(0.001);
+    type('#challenge-deadline', '2026-12-20');
+    type('#milestone-title-0', '远期');
+    type('#milestone-date-0', '2099-01-01');
+    must(element.querySelector<HTMLButtonElement>('[data-testid="challenge-save"]')).click();
+    await settle();
+    expect(fieldText('milestones.0.dueDate')).toContain('日期不能晚于今天起 5 年');
+    expect(fieldText('budgetWan')).toContain('0.01');
+    http.expectNone('/api/challenges');
   });
 
   it('shows the api’s field errors beside the fields', async () => {

@@ -18,6 +18,7 @@ import {
   type ShortBoardDto,
 } from '@lianzhang/contracts';
 import {
+  canPublishChallengeFrom,
   challengePlanProblems,
   editableChallengeFields,
   type ChallengeField,
@@ -98,10 +99,26 @@ type Load = 'loading' | 'ready' | 'error' | 'not_found';
             @if (formError(); as message) {
               <nz-alert nzType="error" [nzMessage]="message" nzShowIcon class="alert" />
             }
+            @if (savedDraft(); as draft) {
+              <!-- Saved, not published: one outcome, said once, with the way on. -->
+              <nz-alert
+                nzType="warning"
+                nzShowIcon
+                class="alert"
+                role="alert"
+                [nzMessage]="
+                  'challenges.form.publishFailed' | transloco: { reason: publishError() }
+                "
+                data-testid="challenge-publish-failed"
+              />
+            }
             @if (board(); as b) {
               <p class="board" data-testid="challenge-form-board">
                 {{ 'challenges.form.fromBoard' | transloco: { title: b.title } }}
               </p>
+              @if (errors()['shortBoardId']; as message) {
+                <div class="error" role="alert" data-testid="field-shortBoardId">{{ message }}</div>
+              }
             } @else {
               <div class="row">
                 <nz-form-item>
@@ -147,6 +164,11 @@ type Load = 'loading' | 'ready' | 'error' | 'not_found';
                         <nz-option [nzValue]="b.id" [nzLabel]="b.title" />
                       }
                     </nz-select>
+                    @if (chainId() && boardsLoaded() && boards().length === 0) {
+                      <p class="muted" data-testid="no-boards">
+                        {{ 'challenges.form.noBoards' | transloco }}
+                      </p>
+                    }
                   </nz-form-control>
                 </nz-form-item>
               </div>
@@ -312,7 +334,24 @@ type Load = 'loading' | 'ready' | 'error' | 'not_found';
               <a nz-button [routerLink]="cancelLink()">{{
                 'challenges.form.cancel' | transloco
               }}</a>
-              @if (editing()) {
+              @if (savedDraft(); as draft) {
+                <a
+                  nz-button
+                  [routerLink]="['/challenges', draft.id]"
+                  data-testid="challenge-open-draft"
+                  >{{ 'challenges.form.openDraft' | transloco }}</a
+                >
+                <button
+                  nz-button
+                  nzType="primary"
+                  type="button"
+                  [nzLoading]="busy()"
+                  (click)="retryPublish()"
+                  data-testid="challenge-retry-publish"
+                >
+                  {{ 'challenges.form.retryPublish' | transloco }}
+                </button>
+              } @else if (editing()) {
                 <button
                   nz-button
                   nzType="primary"
@@ -415,7 +454,12 @@ export class ChallengeFormComponent {
   protected readonly board = signal<ShortBoardDto | null>(null);
   protected readonly chains = signal<readonly ChainDto[]>([]);
   protected readonly chainId = signal<string | null>(null);
+  /** The chosen chain's boards that may be posted (not resolved, not shelved). */
   protected readonly boards = signal<readonly ShortBoardDto[]>([]);
+  protected readonly boardsLoaded = signal(false);
+  /** A new challenge saved as a draft whose publishing then failed: it waits for a retry. */
+  protected readonly savedDraft = signal<ChallengeDetailDto | null>(null);
+  protected readonly publishError = signal('');
   protected readonly pickedBoardId = signal<string | null>(null);
   protected readonly existing = signal<ChallengeDetailDto | null>(null);
   protected readonly milestones = signal<MilestoneRow[]>([{ title: '', dueDate: '' }]);
@@ -466,9 +510,12 @@ export class ChallengeFormComponent {
     this.chainId.set(chainId);
     this.pickedBoardId.set(null);
     this.boards.set([]);
+    this.boardsLoaded.set(false);
     if (!chainId) return;
     try {
-      this.boards.set(await this.client.shortBoards(chainId));
+      const boards = await this.client.shortBoards(chainId);
+      this.boards.set(boards.filter((b) => canPublishChallengeFrom(b.status)));
+      this.boardsLoaded.set(true);
     } catch {
       this.formError.set(this.transloco.translate('state.error'));
     }
@@ -480,8 +527,14 @@ export class ChallengeFormComponent {
     if (board) this.prefill(board);
   }
 
-  /** Checks, sends, and opens the challenge; `publish` publishes a new one at once. */
+  /**
+   * Checks, sends, and opens the challenge; `publish` publishes a new one at once. Saving
+   * and publishing are two requests: if the second fails, the form says exactly that (saved
+   * as a draft, not published, why) and offers to try publishing again, never "saved" and
+   * an error side by side, and never a second draft.
+   */
   async submit(publish: boolean): Promise<void> {
+    if (this.savedDraft()) return;
     const problems = this.check();
     this.errors.set(problems.errors);
     if (!problems.request) return;
@@ -489,23 +542,18 @@ export class ChallengeFormComponent {
     this.busy.set(true);
     try {
       const existing = this.existing();
-      let id: string;
       if (existing) {
-        id = (await this.client.update(existing.id, problems.request as never)).id;
-      } else {
-        id = (await this.client.create(problems.request as never)).id;
-        if (publish) {
-          try {
-            const created = await this.client.detail(id);
-            await this.client.step(id, 'publish', { version: created.version });
-          } catch (error) {
-            // The draft is saved; its page says why it is not out yet.
-            this.message.error(apiError(error)?.message ?? this.transloco.translate('state.error'));
-          }
-        }
+        const id = (await this.client.update(existing.id, problems.request as never)).id;
+        this.message.success(this.transloco.translate('challenges.form.saved'));
+        await this.router.navigate(['/challenges', id]);
+        return;
       }
-      this.message.success(this.transloco.translate('challenges.form.saved'));
-      await this.router.navigate(['/challenges', id]);
+      const created = await this.client.create(problems.request as never);
+      if (publish) await this.publish(created);
+      else {
+        this.message.success(this.transloco.translate('challenges.form.saved'));
+        await this.router.navigate(['/challenges', created.id]);
+      }
     } catch (error) {
       const body = apiError(error);
       const fields = apiFieldErrors(body?.details);
@@ -514,6 +562,36 @@ export class ChallengeFormComponent {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Publishes the draft just saved once more. */
+  async retryPublish(): Promise<void> {
+    const draft = this.savedDraft();
+    if (!draft || this.busy()) return;
+    this.busy.set(true);
+    try {
+      await this.publish(draft);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Publishes a saved draft and opens it; on failure keeps it as the draft to retry. */
+  private async publish(draft: ChallengeDetailDto): Promise<void> {
+    try {
+      await this.client.step(draft.id, 'publish', { version: draft.version });
+    } catch (error) {
+      const body = apiError(error);
+      const detail = body?.details.map((d) => d.message).join('；');
+      this.publishError.set(detail || body?.message || this.transloco.translate('state.error'));
+      this.savedDraft.set(draft);
+      // The draft's dates may be what stands in the way: show them beside their fields.
+      this.errors.set(apiFieldErrors(body?.details));
+      return;
+    }
+    this.savedDraft.set(null);
+    this.message.success(this.transloco.translate('challenges.form.published'));
+    await this.router.navigate(['/challenges', draft.id]);
   }
 
   /** The request the form stands for, or the message of each field in the way. */

@@ -1,4 +1,4 @@
-import { SqlFilter } from './sql-filter';
+import { likeContains, SqlFilter } from './sql-filter';
 
 describe('SqlFilter', () => {
   it('numbers parameters after those already pushed, every ? of a condition for its one value', () => {
@@ -19,5 +19,18 @@ describe('SqlFilter', () => {
 
   it('is TRUE without conditions', () => {
     expect(new SqlFilter().where).toBe('TRUE');
+  });
+});
+
+describe('likeContains', () => {
+  it.each([
+    ['链', '%链%'],
+    ['100%', '%100\\%%'],
+    ['a_b', '%a\\_b%'],
+    ['C:\\x', '%C:\\\\x%'],
+    ['%_\\', '%\\%\\_\\\\%'],
+    ['', '%%'],
+  ])('escapes %j as %j', (text, pattern) => {
+    expect(likeContains(text)).toBe(pattern);
   });
 });

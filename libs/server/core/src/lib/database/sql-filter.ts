@@ -1,4 +1,13 @@
 /**
+ * The `ILIKE`/`LIKE` pattern that matches `text` anywhere, its own `\`, `%` and `_` escaped so
+ * that they match themselves (PostgreSQL's default LIKE escape character is the backslash):
+ * `filter.add('t.title ILIKE ?', likeContains(query.q))`.
+ */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
  * The WHERE clause of a list query, built from optional filters with numbered parameters.
  * `?` in a condition stands for its value (every `?` for the same one); conditions whose
  * parameters were pushed elsewhere (a visibility clause) share the same `params` array.
