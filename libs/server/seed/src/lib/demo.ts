@@ -713,7 +713,8 @@ async function demoChallenges(
       `SELECT s.id, s.chain_id AS "chainId", s.title, l.user_id AS "officeId"
        FROM short_board s JOIN chain c ON c.id = s.chain_id
        JOIN chain_leadership l ON l.chain_id = c.id AND l.kind = 'office'
-       WHERE c.code = $1 ORDER BY s.title, s.id LIMIT 1`,
+       WHERE c.code = $1 AND s.status IN ('identified', 'tackling', 'breakthrough')
+       ORDER BY s.title, s.id LIMIT 1`,
       [call.chain],
     )) as { id: string; chainId: string; title: string; officeId: string }[];
     if (!board) continue;
