@@ -7,7 +7,7 @@ import type {
   Page,
   RiskDto,
 } from '@lianzhang/contracts';
-import { chainHealth } from '@lianzhang/domain';
+import { chainHealth, HEALTH_GROUP_CHAIN } from '@lianzhang/domain';
 import { HealthService } from '@lianzhang/server/insights';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +29,8 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
   let enterprise: Signed;
   let chainA: string;
   let chainB: string;
+  let chainC: string;
+  let chainD: string;
   let cityChain: string;
   let jinanOrg: string;
   let qingdaoOrg: string;
@@ -77,11 +79,31 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
       return id;
     });
 
-  const report = (subjectType: string, subjectId: string, chain: string, daysAgo: number) =>
+  const report = (
+    subjectType: string,
+    subjectId: string,
+    chain: string,
+    daysAgo: number,
+    status: 'submitted' | 'returned' = 'submitted',
+  ) =>
     api.dataSource.query(
-      `INSERT INTO progress_report (subject_type, subject_id, chain_id, organisation_id, author_user_id, percent, narrative, created_at)
-       VALUES ($1, $2, $3, $4, $5, 50, '进展', ${DAYS_AGO(daysAgo)})`,
-      [subjectType, subjectId, chain, jinanOrg, leader.id],
+      `INSERT INTO progress_report (subject_type, subject_id, chain_id, organisation_id, author_user_id, percent, narrative, status, review_reason, created_at)
+       VALUES ($1, $2, $3, $4, $5, 50, '进展', $6, $7, ${DAYS_AGO(daysAgo)})`,
+      [
+        subjectType,
+        subjectId,
+        chain,
+        jinanOrg,
+        leader.id,
+        status,
+        status === 'returned' ? '材料不全，请补充' : null,
+      ],
+    );
+  const notice = (taskKey: string, level: 'yellow' | 'red', seq: number, step: string) =>
+    api.dataSource.query(
+      `INSERT INTO supervision_notice (task_id, event_id, year, seq, number, level, step, overdue_workdays)
+       VALUES ($1, $2, 2099, $3, $4, $5, $6, 3)`,
+      [ids[taskKey], randomUUID(), seq, `鲁链督〔2099〕${seq}号`, level, step],
     );
 
   const node = async (chain: string, name: string, suppliers: string[], foreign?: number) => {
@@ -126,15 +148,8 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
     await task('done', chainA, 'done', -10, 60);
     await task('draft', chainA, 'draft', -10, 60);
     await report('task', ids['cadenced'] as string, chainA, 2);
-    for (const [taskKey, level, seq] of [
-      ['late', 'yellow', 910_001],
-      ['done', 'red', 910_002],
-    ] as const)
-      await api.dataSource.query(
-        `INSERT INTO supervision_notice (task_id, event_id, year, seq, number, level, step, overdue_workdays)
-         VALUES ($1, $2, 2099, $3, $4, $5, 'due+3', 3)`,
-        [ids[taskKey], randomUUID(), seq, `鲁链督〔2099〕${seq}号`, level],
-      );
+    await notice('late', 'yellow', 910_001, 'due+3');
+    await notice('done', 'red', 910_002, 'due+7');
     // Short boards: a chokepoint far behind, owned by nobody, never reported; one on pace
     // and reported; one resolved; one that starts in ten days.
     await board('光刻胶攻关', chainA, { chokepoint: true, progress: 10, start: -300, end: 30 });
@@ -174,6 +189,40 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
       owner: qingdaoOrg,
     });
     await report('short_board', ids['离子注入机'] as string, chainB, 45);
+    // Chain C: one task ten days late, escalated twice by the ladder (黄牌 at +3, 红牌 at
+    // +7), whose only report the office returned; a shelved chokepoint far behind; a
+    // chokepoint on pace whose only report was returned too.
+    chainC = await api.chain();
+    await task('escalated', chainC, 'in_progress', -10, 40);
+    await notice('escalated', 'yellow', 910_003, 'due+3');
+    await notice('escalated', 'red', 910_004, 'due+7');
+    await report('task', ids['escalated'] as string, chainC, 2, 'returned');
+    await board('搁置短板', chainC, {
+      chokepoint: true,
+      status: 'shelved',
+      progress: 0,
+      start: -300,
+      end: 30,
+    });
+    await board('退回报告', chainC, {
+      chokepoint: true,
+      progress: 50,
+      start: -100,
+      end: 100,
+      owner: qingdaoOrg,
+    });
+    await report('short_board', ids['退回报告'] as string, chainC, 3, 'returned');
+    // Chain D: everything finished — a done task (once late, with a 红牌), a resolved
+    // board far behind its dates, a project in production with little of its investment.
+    chainD = await api.chain();
+    await task('finished', chainD, 'done', -10, 60);
+    await notice('finished', 'red', 910_005, 'due+7');
+    await board('已攻克', chainD, { status: 'resolved', progress: 10, start: -300, end: -10 });
+    await api.dataSource.query(
+      `INSERT INTO project (chain_id, name, type, region_code, owner_organisation_id, planned_investment, completed_investment, stage, start_date, end_date)
+       VALUES ($1, '已投产项目', 'build', '370100', $2, 10000, 1000, 'in_production', ${IN_DAYS(-300)}, ${IN_DAYS(-10)})`,
+      [chainD, jinanOrg],
+    );
     // The Qingdao city chain: one open task, one link without a local supplier.
     await task('city', cityChain, 'assigned', 10, 1);
     await node(cityChain, '海工装备配套', []);
@@ -251,6 +300,110 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
       const none = await get<ChainHealthDto>(`/api/chains/${empty}/health`, admin);
       expect(none).toMatchObject({ score: null, grade: null, components: [] });
       expect(none.reason?.['zh-CN']).toContain('暂无可评价的工作');
+    });
+
+    it('counts a task escalated twice once, at its highest card, and no returned report as fresh', async () => {
+      const health = await get<ChainHealthDto>(`/api/chains/${chainC}/health`, admin);
+      expect(health.components.map((c) => [c.key, c.score])).toEqual([
+        ['overdue', 0],
+        // the shelved board is not judged; the other is on pace
+        ['short_board_pace', 100],
+        // the task and the board reported only what the office returned: neither is fresh
+        ['report_freshness', 0],
+        // one task with a 黄牌 and a 红牌: one 红牌, the red line (not 100 − 15 − 40 = 45)
+        ['escalations', 60],
+      ]);
+      expect(health.components.find((c) => c.key === 'escalations')?.explanation['zh-CN']).toBe(
+        '在办任务被督办：黄牌 0 项、红牌 1 项（按最高等级计）',
+      );
+      // 0×0.3 + 100×0.2 + 0×0.15 + 60×0.2, over 0.85
+      expect(health.score).toBe(37.6);
+      // The returned report leaves the chokepoint silent since its start.
+      const risks = await get<Page<RiskDto>>(`/api/insights/risks?chainId=${chainC}`, admin);
+      expect(risks.items.map((r) => [r.kind, r.subjectName, r.lastReportOn, r.daysSilent])).toEqual(
+        [['chokepoint_stale', '退回报告', null, 100]],
+      );
+    });
+
+    it('leaves done tasks, resolved boards and projects in production out of the score', async () => {
+      const health = await get<ChainHealthDto>(`/api/chains/${chainD}/health`, admin);
+      expect(health).toMatchObject({ score: null, grade: null, components: [] });
+      expect(health.omitted.map((o) => `${o.key}:${o.reason}`)).toEqual([
+        'overdue:no_open_tasks',
+        'short_board_pace:no_short_boards',
+        'project_pace:no_projects',
+        'report_freshness:nothing_to_report',
+        'escalations:no_open_tasks',
+      ]);
+      const cockpit = await get<CockpitDto>('/api/cockpit', admin);
+      expect(cockpit.chains.find((c) => c.id === chainD)).toMatchObject({
+        healthScore: null,
+        openTasks: 0,
+        shortBoardsBehind: 0,
+        projectsBehind: 0,
+        redNotices: 0,
+      });
+    });
+
+    it('judges the same leaf chains as the cockpit, shelved boards out of both', async () => {
+      const cockpit = await get<CockpitDto>('/api/cockpit', admin);
+      const all = await get<InsightsHealthDto>('/api/insights/health', admin);
+      expect(new Set(all.chains.map((c) => c.chainId))).toEqual(
+        new Set(cockpit.chains.map((c) => c.id)),
+      );
+      for (const line of cockpit.chains)
+        expect({ code: line.code, score: line.healthScore }).toEqual({
+          code: line.code,
+          score: all.chains.find((c) => c.chainId === line.id)?.score,
+        });
+      // Groups are not judged themselves: 新一代信息技术 is the sum of its chains.
+      const codes = all.chains.map((c) => c.code);
+      expect(codes).toContain('ngit.ic');
+      expect(codes).not.toContain('ngit');
+      const group = await one(`SELECT id FROM chain WHERE code = 'ngit'`);
+      expect(await get<ChainHealthDto>(`/api/chains/${group}/health`, admin)).toMatchObject({
+        chainId: group,
+        score: null,
+        components: [],
+        reason: HEALTH_GROUP_CHAIN,
+      });
+      // The shelved chokepoint far behind is neither behind nor a reason on the cockpit.
+      const c = cockpit.chains.find((line) => line.id === chainC);
+      expect(c).toMatchObject({
+        shortBoards: { shelved: 1, tackling: 1 },
+        shortBoardsBehind: 0,
+        // the cockpit lists every 督办单 issued
+        yellowNotices: 1,
+        redNotices: 1,
+      });
+      expect(c?.reasons.map((r) => r.code)).not.toContain('chokepoint_behind');
+    });
+
+    it('reads tasks, short boards, projects and 督办单 once for the cockpit and its scores', async () => {
+      const statements: string[] = [];
+      const probe = api.dataSource.createQueryRunner();
+      const runner = Object.getPrototypeOf(probe) as { query: (...args: unknown[]) => unknown };
+      await probe.release();
+      const query = runner.query;
+      const spy = jest.spyOn(runner, 'query').mockImplementation(function (
+        this: unknown,
+        ...args: unknown[]
+      ) {
+        statements.push(String(args[0]));
+        return query.apply(this, args);
+      });
+      try {
+        await get<CockpitDto>('/api/cockpit', admin);
+      } finally {
+        spy.mockRestore();
+      }
+      const reading = (table: RegExp) => statements.filter((sql) => table.test(sql)).length;
+      expect({
+        boards: reading(/FROM short_board\b/),
+        projects: reading(/FROM project\b/),
+        // the counts, the list of notices, the weekly trend
+        notices: reading(/FROM supervision_notice\b/),
+      }).toEqual({ boards: 1, projects: 1, notices: 3 });
     });
 
     it('lists every chain of the scope worst first, and shows today’s snapshot in the trend', async () => {
@@ -629,6 +782,34 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
         unit: '亿元',
         source: '省工信厅统计',
       });
+    });
+
+    it('measures the plan’s cumulative reductions from zero, not from the previous plan’s total', async () => {
+      // 24.5 is 2016–2020's cumulative reduction, 17 the target for 2021–2025: a 10 %
+      // reduction so far is 59 % of the way, not 193 % "reached".
+      for (const [code, value] of [
+        ['energy_intensity_reduction', 10],
+        ['water_intensity_reduction', 6],
+      ] as const)
+        expect(
+          (await put(`/api/indicators/${code}/actuals/2024`, { value, source: '省统计局' })).status,
+        ).toBe(204);
+      const body = await get<IndicatorsDto>('/api/indicators', admin);
+      const of = (code: string) => body.indicators.find((i) => i.code === code);
+      expect(of('energy_intensity_reduction')).toMatchObject({
+        base2020: 24.5,
+        target2025: 17,
+        progress: 0.5882,
+        reached: false,
+        direction: 'rising',
+        measure: 'cumulative',
+      });
+      expect(of('water_intensity_reduction')).toMatchObject({
+        progress: 1.2,
+        reached: true,
+        measure: 'cumulative',
+      });
+      expect(of(CODE)?.measure).toBe('level');
     });
 
     it('shows the plan to every role, and each reader only the chain targets of their scope', async () => {

@@ -7,6 +7,7 @@ import {
   type ChainStage,
   type HealthComponentKey,
   type HealthOmission,
+  type IndicatorMeasure,
   type IndicatorProgressGap,
   type IndustryGroup,
   type RiskKind,
@@ -136,10 +137,16 @@ export interface ActualDto {
 }
 
 export interface ProgressDto {
-  /** (latest actual − base) / (target − base); null when it cannot be said. */
+  /**
+   * (latest actual − base) / (target − base) for a level; latest actual / target for a
+   * cumulative indicator or a chain's target; null when it cannot be said.
+   */
   readonly progress: number | null;
+  /** The latest actual meets or passes the target, in the target's direction. */
   readonly reached: boolean;
   readonly direction: 'rising' | 'falling' | null;
+  /** A level moving from its base, or a total over 2021–2025 counted from zero. */
+  readonly measure: IndicatorMeasure;
   readonly gap: IndicatorProgressGap | null;
 }
 

@@ -28,3 +28,4 @@ export * from './lib/http/params';
 export * from './lib/database/versioned-update';
 export * from './lib/database/transaction';
 export * from './lib/database/sql-filter';
+export * from './lib/database/sql-dates';

@@ -1,4 +1,14 @@
 export * from './lib/health.service';
+export {
+  boardUnderWay,
+  projectUnderWay,
+  type BoardFact,
+  type ChainRow as HealthChainRow,
+  type HealthFacts,
+  type NoticeFacts,
+  type ProjectFact,
+  type TaskFacts,
+} from './lib/health.repository';
 export * from './lib/indicators.service';
 export * from './lib/insights.entities';
 export * from './lib/insights.http.module';

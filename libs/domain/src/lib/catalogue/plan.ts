@@ -1,4 +1,5 @@
 import type { IndustryGroup } from '../chains/chain';
+import type { IndicatorMeasure } from '../insights/indicator-progress';
 
 /*
  * Catalogue data taken from 《山东省“十四五”制造强省建设规划》
@@ -68,6 +69,12 @@ export interface PlanIndicator {
   readonly target2025: number | null;
   /** 预期性 (expected) or 约束性 (binding), if the table says. */
   readonly nature: 'expected' | 'binding' | null;
+  /**
+   * 'cumulative' for the table's figures marked * (“十三五”和“十四五”累计值): the base is
+   * the 2016–2020 total and the target the 2021–2025 total, so progress is counted from
+   * zero; 'level' for a value at a point in time, which moves from its base to its target.
+   */
+  readonly measure: IndicatorMeasure;
   /** The category row of the table, if any (e.g. 创新能力, 结构优化…). */
   readonly category: string | null;
   readonly section: string;
@@ -1677,6 +1684,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 27.2,
     target2025: 28,
     nature: null,
+    measure: 'level',
     category: '综合质效',
     section: '二(三)',
     note: 'Target written “28以上” (28 or more).',
@@ -1689,6 +1697,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 5.08,
     target2025: 6,
     nature: null,
+    measure: 'level',
     category: '综合质效',
     section: '二(三)',
     note: 'Target written “6左右” (about 6).',
@@ -1701,6 +1710,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 1.46,
     target2025: 2.2,
     nature: null,
+    measure: 'level',
     category: '创新能力',
     section: '二(三)',
     note: 'Base value is for 2019 (table: “1.46 (2019年)”). Target written “2.2左右”.',
@@ -1713,6 +1723,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 26.2,
     target2025: 50,
     nature: null,
+    measure: 'level',
     category: '创新能力',
     section: '二(三)',
     note: 'Base value is for 2019 (table: “26.2 (2019年)”). Target written “50左右”.',
@@ -1725,6 +1736,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 9.5,
     target2025: 30,
     nature: null,
+    measure: 'level',
     category: '创新能力',
     section: '二(三)',
     note: 'Base value is for 2019 (table: “9.5 (2019年)”). Target written “30左右”.',
@@ -1737,6 +1749,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 45.1,
     target2025: 50,
     nature: null,
+    measure: 'level',
     category: '结构优化',
     section: '二(三)',
     note: 'Target written “50左右”.',
@@ -1749,6 +1762,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 4.8,
     target2025: 10,
     nature: null,
+    measure: 'level',
     category: '结构优化',
     section: '二(三)',
     note: 'Target written “10左右”.',
@@ -1761,6 +1775,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 51.4,
     target2025: 70,
     nature: null,
+    measure: 'level',
     category: '智能绿色',
     section: '二(三)',
     note: 'Target written “70左右”.',
@@ -1773,6 +1788,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 64.8,
     target2025: 70,
     nature: null,
+    measure: 'level',
     category: '智能绿色',
     section: '二(三)',
     note: 'Target written “70以上” (70 or more). 二(三)4 phrases it for 规模以上工业企业.',
@@ -1785,6 +1801,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 24.5,
     target2025: 17,
     nature: null,
+    measure: 'cumulative',
     category: '智能绿色',
     section: '二(三)',
     note: 'Cumulative values (marked *): 24.5 is the 13th FYP (2016–2020) cumulative reduction, 17 (written “17左右”) the 14th FYP cumulative target. 标*数据为“十三五”和“十四五”累计值；“十四五”目标值最终以省政府确定的约束性指标为准。',
@@ -1797,6 +1814,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 13.56,
     target2025: 5,
     nature: null,
+    measure: 'cumulative',
     category: '智能绿色',
     section: '二(三)',
     note: 'Cumulative values (marked *): 13.56 is the 13th FYP (2016–2020) cumulative reduction, 5 the 14th FYP cumulative target. 标*数据为“十三五”和“十四五”累计值；“十四五”目标值最终以省政府确定的约束性指标为准。',
@@ -1809,6 +1827,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 501,
     target2025: 900,
     nature: null,
+    measure: 'level',
     category: '企业培育',
     section: '二(三)',
     note: 'Target written “900左右”.',
@@ -1822,6 +1841,7 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
     base2020: 2534,
     target2025: 4000,
     nature: null,
+    measure: 'level',
     category: '企业培育',
     section: '二(三)',
     note: 'Target written “4000左右”.',

@@ -56,19 +56,26 @@ describe('chainHealth', () => {
       ],
     ],
     [
-      // Done tasks are not open, resolved boards and projects in production are not passed in.
-      'all done: nothing left to judge',
-      { openTasks: 0, overdueTasks: 0 },
-      null,
-      null,
-      {},
-      [
-        'overdue:no_open_tasks',
-        'short_board_pace:no_short_boards',
-        'project_pace:no_projects',
-        'report_freshness:nothing_to_report',
-        'escalations:no_open_tasks',
-      ],
+      // Work still under way but all of it done: boards at 100 % before their end, every
+      // project fully invested, every report in time, no open task left.
+      'all done: every board finished early, every project invested, reports fresh',
+      {
+        openTasks: 0,
+        overdueTasks: 0,
+        shortBoards: [
+          { progress: 100, ...YEAR },
+          { progress: 100, startDate: '2025-07-01', endDate: '2026-09-30' },
+        ],
+        projects: [
+          { plannedInvestment: 5000, completedInvestment: 5000, ...YEAR },
+          { plannedInvestment: 800, completedInvestment: 800, ...YEAR },
+        ],
+        reports: { expected: 4, fresh: 4 },
+      },
+      100,
+      'green',
+      { short_board_pace: 100, project_pace: 100, report_freshness: 100 },
+      ['overdue:no_open_tasks', 'escalations:no_open_tasks'],
     ],
     [
       'everything in the future: tasks not yet due, periods not started',
@@ -220,7 +227,9 @@ describe('chainHealth', () => {
       '1 short board under way: 1 on pace, 0 behind, 0 far behind',
     );
     expect(text('report_freshness')?.['zh-CN']).toBe('应报进展 4 项，按期报送 3 项（75%）');
-    expect(text('escalations')?.en).toBe('1 yellow-card and 1 red-card supervision notices open');
+    expect(text('escalations')?.en).toBe(
+      'Open tasks under supervision notices: 1 at a yellow card, 1 at a red card (highest card)',
+    );
     expect(health.components.find((c) => c.key === 'overdue')?.value).toBe(0.125);
   });
 

@@ -44,9 +44,17 @@ export const HEALTH_YELLOW_FROM = 60;
 export const OVERDUE_POINTS_PER_PERCENT = 2;
 /** Points a short board or project scores by its pace colour (DESIGN.md thresholds). */
 export const PACE_POINTS: Readonly<Record<PaceColour, number>> = { green: 100, amber: 50, red: 0 };
-/** Points each open 督办单 takes off the escalation component: one 红牌 reaches the red line. */
+/**
+ * Points each open task under a 督办单 takes off the escalation component, by its highest
+ * card: one 红牌 reaches the red line.
+ */
 export const NOTICE_POINTS = { yellow: 15, red: 40 } as const;
-/** Without a reporting cadence, a report is expected at least this often (calendar days). */
+/**
+ * Calendar days a progress report stays fresh: work without a reporting cadence should
+ * report at least this often, and an open chokepoint silent for longer is on the risk
+ * list (chokepoint_stale). One figure for both. A report the office returned does not
+ * count (the api leaves returned reports out).
+ */
 export const REPORT_WINDOW_DAYS = 30;
 
 export const HEALTH_COMPONENT_LABELS: Readonly<Record<HealthComponentKey, Labels>> = {
@@ -92,6 +100,12 @@ export const HEALTH_NO_SCORE: Labels = {
   en: 'Nothing to judge yet: no open tasks, and no short board or project under way',
 };
 
+/** Said of a group of chains (e.g. 新一代信息技术): its chains are scored, not the group. */
+export const HEALTH_GROUP_CHAIN: Labels = {
+  'zh-CN': '产业链大类不单独评分，请查看其下各条产业链的健康度',
+  en: 'A group of chains is not scored itself: see the health of each of its chains',
+};
+
 /** A short board's planned period and progress (0–100). */
 export interface HealthWorkItem {
   readonly progress: number;
@@ -121,7 +135,10 @@ export interface ChainHealthInput {
   readonly projects: readonly HealthProject[];
   /** Open work expected to have reported by now, and how much of it has (see reportFreshness). */
   readonly reports: { readonly expected: number; readonly fresh: number };
-  /** 黄牌 / 红牌 督办单 on tasks still open. */
+  /**
+   * Open tasks under a 黄牌 / 红牌 督办单, each at its highest card: the ladder gives one
+   * late task a 黄牌 and then a 红牌, and that task counts once, as a 红牌.
+   */
   readonly yellowNotices: number;
   readonly redNotices: number;
 }
@@ -291,8 +308,8 @@ function escalations(input: ChainHealthInput): Omit<Draft, 'key'> {
       yellow + red === 0
         ? { 'zh-CN': '没有未办结的督办单', en: 'No open supervision notices' }
         : {
-            'zh-CN': `未办结黄牌督办单 ${yellow} 张、红牌 ${red} 张`,
-            en: `${yellow} yellow-card and ${red} red-card supervision notices open`,
+            'zh-CN': `在办任务被督办：黄牌 ${yellow} 项、红牌 ${red} 项（按最高等级计）`,
+            en: `Open tasks under supervision notices: ${yellow} at a yellow card, ${red} at a red card (highest card)`,
           },
   };
 }

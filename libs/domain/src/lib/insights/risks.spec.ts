@@ -1,3 +1,4 @@
+import { REPORT_WINDOW_DAYS } from './chain-health';
 import { RISK_KIND_LABELS, RISK_KINDS, riskReason } from './risks';
 
 describe('risk reasons', () => {
@@ -23,5 +24,12 @@ describe('risk reasons', () => {
     expect(Object.keys(RISK_KIND_LABELS)).toEqual([...RISK_KINDS]);
     for (const labels of Object.values(RISK_KIND_LABELS))
       expect(labels.en).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('calls a chokepoint stale after the same window as report freshness', () => {
+    expect(RISK_KIND_LABELS.chokepoint_stale['zh-CN']).toBe(
+      `卡脖子短板 ${REPORT_WINDOW_DAYS} 天无进展报告`,
+    );
+    expect(REPORT_WINDOW_DAYS).toBe(30);
   });
 });

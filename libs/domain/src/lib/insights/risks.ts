@@ -1,3 +1,5 @@
+import { REPORT_WINDOW_DAYS } from './chain-health';
+
 type Labels = { readonly 'zh-CN': string; readonly en: string };
 
 /**
@@ -14,14 +16,13 @@ export const RISK_KINDS = [
 ] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
-/** A chokepoint short board without a progress report for this many days is stale. */
-export const CHOKEPOINT_STALE_DAYS = 30;
+/* A chokepoint short board without a progress report for REPORT_WINDOW_DAYS days is stale. */
 
 export const RISK_KIND_LABELS: Readonly<Record<RiskKind, Labels>> = {
   chokepoint_no_owner: { 'zh-CN': '卡脖子短板无牵头单位', en: 'Chokepoint without an owner' },
   chokepoint_stale: {
-    'zh-CN': '卡脖子短板 30 天无进展报告',
-    en: 'Chokepoint without a report for 30 days',
+    'zh-CN': `卡脖子短板 ${REPORT_WINDOW_DAYS} 天无进展报告`,
+    en: `Chokepoint without a report for ${REPORT_WINDOW_DAYS} days`,
   },
   foreign_dependence: { 'zh-CN': '对外依存度高', en: 'Foreign dependence' },
   no_local_supplier: { 'zh-CN': '省内无供应商', en: 'No local supplier' },

@@ -15,31 +15,26 @@ import {
   SHANDONG_CITIES,
   SHORT_BOARD_STATUSES,
   type ChainColour,
-  type IndustryGroup,
   type ShortBoardStatus,
 } from '@lianzhang/domain';
 import { ChainScopeService } from '@lianzhang/server/chains';
-import type { AuthenticatedUser } from '@lianzhang/server/core';
-import { HealthService } from '@lianzhang/server/insights';
+import { TODAY, type AuthenticatedUser } from '@lianzhang/server/core';
+import {
+  boardUnderWay,
+  HealthService,
+  projectUnderWay,
+  type NoticeFacts,
+  type TaskFacts,
+} from '@lianzhang/server/insights';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** Today in Asia/Shanghai, the calendar every due date is read in. */
-const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 const OPEN = `t.status NOT IN ('done', 'cancelled')`;
 /** Weeks of history the trend charts show. */
 export const TREND_WEEKS = 12;
 const NOTICE_LIMIT = 50;
 
-interface ChainRow {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  industryGroup: IndustryGroup;
-  targetValue: string | null;
-  targetUnit: string | null;
-  targetText: string | null;
-}
+const NO_TASKS: Pick<TaskFacts, 'open' | 'overdue'> = { open: 0, overdue: 0 };
+const NO_NOTICES: Pick<NoticeFacts, 'yellow' | 'red'> = { yellow: 0, red: 0 };
 
 const zeroStatuses = (): Record<ShortBoardStatus, number> =>
   Object.fromEntries(SHORT_BOARD_STATUSES.map((s) => [s, 0])) as Record<ShortBoardStatus, number>;
@@ -48,8 +43,10 @@ const day = (text: string) => new Date(`${text}T00:00:00+08:00`);
 
 /**
  * The provincial cockpit (驾驶舱), read in one repeatable-read transaction so every
- * figure on the screen is of the same moment. Each chain's colour is judged by the
- * domain's `chainStatus` from the counts gathered here, with its reasons. Plain
+ * figure on the screen is of the same moment. Its chains, tasks, short boards, projects
+ * and 督办单 are the facts chain health gathers (leaf chains, each table read once), so
+ * the colour and the health score beside it judge the same work. Each chain's colour is
+ * judged by the domain's `chainStatus` from those counts, with its reasons. Plain
  * aggregate queries over the scope; issue 7 measures them at province scale.
  */
 @Injectable()
@@ -63,47 +60,41 @@ export class CockpitService {
   async summary(user: AuthenticatedUser): Promise<CockpitDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const scope = await this.scope.visible(user, manager);
-      // Leaf chains only: a group such as 新一代信息技术 is the sum of its chains.
-      const chains = (await manager.query(
-        `SELECT c.id, c.code, c.name_zh AS "nameZh", c.name_en AS "nameEn", c.industry_group AS "industryGroup",
-                c.target_value AS "targetValue", c.target_unit AS "targetUnit", c.target_text AS "targetText"
-         FROM chain c
-         WHERE NOT EXISTS (SELECT 1 FROM chain k WHERE k.parent_id = c.id)
-           AND ($1::uuid[] IS NULL OR c.id = ANY($1))
-         ORDER BY c.code`,
-        [scope.all ? null : scope.chainIds],
-      )) as ChainRow[];
+      // Leaf chains only (a group such as 新一代信息技术 is the sum of its chains), with
+      // their open tasks, notices, short boards and projects, and the health score.
+      const { facts, scores } = await this.health.assess(
+        manager,
+        scope.all ? null : scope.chainIds,
+      );
+      const { chains, now } = facts;
       const ids = chains.map((c) => c.id);
       // One connection, one query at a time (pg queues them anyway, and warns).
-      const today = await this.today(manager);
-      const tasks = await this.taskCounts(manager, ids);
-      const boards = await this.shortBoards(manager, ids);
-      const projects = await this.projects(manager, ids);
-      const notices = await this.noticeCounts(manager, ids);
       const requests = await this.requestCounts(manager, ids);
-      // The health score beside the colour: the same set-based reads, in this transaction.
-      const { scores } = await this.health.scores(manager, ids);
-      const boardsByChain = groupBy(boards, (b) => b.chainId);
-      const projectsByChain = groupBy(projects, (p) => p.chainId);
-      const now = new Date();
       const lines = chains.map((chain): CockpitChainDto => {
-        const t = tasks.get(chain.id) ?? { open: 0, overdue: 0 };
-        const n = notices.get(chain.id) ?? { yellow: 0, red: 0 };
+        const t = facts.tasks.get(chain.id) ?? NO_TASKS;
+        const n = facts.notices.get(chain.id) ?? NO_NOTICES;
         const r = requests.get(chain.id) ?? { open: 0, overdue: 0 };
-        const chainBoards = boardsByChain.get(chain.id) ?? [];
-        const chainProjects = projectsByChain.get(chain.id) ?? [];
+        const chainBoards = facts.shortBoards.get(chain.id) ?? [];
+        const chainProjects = facts.projects.get(chain.id) ?? [];
         const byStatus = zeroStatuses();
         for (const board of chainBoards) byStatus[board.status]++;
+        // Pace of the boards under way: neither resolved nor shelved, as health judges them.
         const boardPaces = chainBoards
-          .filter((b) => b.status !== 'resolved')
+          .filter((b) => boardUnderWay(b.status))
           .map((b) => ({
             chokepoint: b.chokepoint,
-            pace: paceOf(b.progress, day(b.startDate), day(b.targetDate), now).colour,
+            pace: paceOf(b.progress, day(b.startDate), day(b.endDate), now).colour,
           }));
         const projectPaces = chainProjects
-          .filter((p) => p.stage !== 'in_production')
+          .filter((p) => projectUnderWay(p.stage))
           .map((p) => ({
-            pace: projectPace(p.planned, p.completed, day(p.startDate), day(p.endDate), now).colour,
+            pace: projectPace(
+              p.plannedInvestment,
+              p.completedInvestment,
+              day(p.startDate),
+              day(p.endDate),
+              now,
+            ).colour,
           }));
         const status = chainStatus({
           openTasks: t.open,
@@ -129,13 +120,13 @@ export class CockpitService {
           shortBoardsBehind: boardPaces.filter((b) => b.pace !== 'green').length,
           projects: chainProjects.length,
           projectsBehind: projectPaces.filter((p) => p.pace !== 'green').length,
-          plannedInvestment: sum(chainProjects.map((p) => p.planned)),
-          completedInvestment: sum(chainProjects.map((p) => p.completed)),
+          plannedInvestment: sum(chainProjects.map((p) => p.plannedInvestment)),
+          completedInvestment: sum(chainProjects.map((p) => p.completedInvestment)),
           yellowNotices: n.yellow,
           redNotices: n.red,
           openRequests: r.open,
           overdueRequests: r.overdue,
-          targetValue: chain.targetValue === null ? null : Number(chain.targetValue),
+          targetValue: chain.targetValue,
           targetUnit: chain.targetUnit,
           targetText: chain.targetText,
         };
@@ -151,7 +142,7 @@ export class CockpitService {
       const heatmap = await this.heatmap(manager, ids);
       const trends = await this.trends(manager, ids);
       return {
-        asOf: today,
+        asOf: facts.today,
         totals: {
           chains: colours,
           openTasks: sum(lines.map((l) => l.openTasks)),
@@ -176,75 +167,6 @@ export class CockpitService {
         trends,
       };
     });
-  }
-
-  private async today(manager: EntityManager): Promise<string> {
-    const [row] = (await manager.query(`SELECT to_char(${TODAY}, 'YYYY-MM-DD') AS today`)) as [
-      { today: string },
-    ];
-    return row.today;
-  }
-
-  private async taskCounts(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<Map<string, { open: number; overdue: number }>> {
-    const rows = (await manager.query(
-      `SELECT t.chain_id AS "chainId",
-              count(*) FILTER (WHERE ${OPEN})::int AS open,
-              count(*) FILTER (WHERE ${OPEN} AND t.due_date < ${TODAY})::int AS overdue
-       FROM task t WHERE t.chain_id = ANY($1) AND t.status <> 'draft' GROUP BY t.chain_id`,
-      [ids],
-    )) as { chainId: string; open: number; overdue: number }[];
-    return new Map(rows.map((r) => [r.chainId, r]));
-  }
-
-  private async shortBoards(manager: EntityManager, ids: readonly string[]) {
-    return (await manager.query(
-      `SELECT chain_id AS "chainId", status, progress, chokepoint,
-              to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(target_date, 'YYYY-MM-DD') AS "targetDate"
-       FROM short_board WHERE chain_id = ANY($1)`,
-      [ids],
-    )) as {
-      chainId: string;
-      status: ShortBoardStatus;
-      progress: number;
-      chokepoint: boolean;
-      startDate: string;
-      targetDate: string;
-    }[];
-  }
-
-  private async projects(manager: EntityManager, ids: readonly string[]) {
-    const rows = (await manager.query(
-      `SELECT chain_id AS "chainId", stage, planned_investment AS planned, completed_investment AS completed,
-              to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate"
-       FROM project WHERE chain_id = ANY($1)`,
-      [ids],
-    )) as {
-      chainId: string;
-      stage: string;
-      planned: string;
-      completed: string;
-      startDate: string;
-      endDate: string;
-    }[];
-    return rows.map((r) => ({ ...r, planned: Number(r.planned), completed: Number(r.completed) }));
-  }
-
-  private async noticeCounts(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<Map<string, { yellow: number; red: number }>> {
-    const rows = (await manager.query(
-      `SELECT t.chain_id AS "chainId",
-              count(*) FILTER (WHERE n.level = 'yellow')::int AS yellow,
-              count(*) FILTER (WHERE n.level = 'red')::int AS red
-       FROM supervision_notice n JOIN task t ON t.id = n.task_id
-       WHERE t.chain_id = ANY($1) AND ${OPEN} GROUP BY t.chain_id`,
-      [ids],
-    )) as { chainId: string; yellow: number; red: number }[];
-    return new Map(rows.map((r) => [r.chainId, r]));
   }
 
   private async requestCounts(
@@ -363,14 +285,4 @@ export class CockpitService {
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

@@ -7,7 +7,13 @@ import type {
   IndicatorsDto,
   SetActualRequest,
 } from '@lianzhang/contracts';
-import { hasPermission, indicatorProgress, latestActual } from '@lianzhang/domain';
+import {
+  hasPermission,
+  indicatorProgress,
+  latestActual,
+  PLAN_INDICATORS,
+  type IndicatorMeasure,
+} from '@lianzhang/domain';
 import { ChainScopeService } from '@lianzhang/server/chains';
 import {
   AuditService,
@@ -28,6 +34,14 @@ interface ActualRow {
   enteredByName: string | null;
   enteredAt: Date;
 }
+
+/**
+ * How each indicator is measured, from the catalogue the plan_indicator rows are seeded
+ * from: the table's figures marked * are totals over the plan period, counted from zero.
+ */
+const MEASURES: ReadonlyMap<string, IndicatorMeasure> = new Map(
+  PLAN_INDICATORS.map((i) => [i.code, i.measure]),
+);
 
 const NO_TARGET = {
   'zh-CN': '该产业链没有数值目标，无法录入实际值',
@@ -104,6 +118,7 @@ export class IndicatorsService {
               base: base2020,
               target: target2025,
               actual: latest?.value ?? null,
+              measure: MEASURES.get(row.code) ?? 'level',
             }),
           };
         }),

@@ -4,8 +4,9 @@ import { HealthService } from './health.service';
 import { InsightsModule } from './insights.module';
 
 /**
- * The nightly health snapshot (job scheduler `insight-snapshot`, 00:10 Shanghai): every
- * chain in one pass, one row per chain and day; a second run the same day adds nothing.
+ * The nightly health snapshot (job scheduler `insight-snapshot`, 23:55 Shanghai): every
+ * leaf chain in one pass, one row per chain and day, stored under the day whose state it
+ * records (the day about to end); a second run the same day adds nothing.
  */
 @Injectable()
 @JobHandler('insight.snapshot')

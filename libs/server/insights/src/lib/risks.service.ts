@@ -9,8 +9,8 @@ import {
   type RiskListQuery,
 } from '@lianzhang/contracts';
 import {
-  CHOKEPOINT_STALE_DAYS,
   FOREIGN_DEPENDENCE_THRESHOLD,
+  REPORT_WINDOW_DAYS,
   RISK_KINDS,
   riskReason,
   type ChainStage,
@@ -18,9 +18,9 @@ import {
   type RiskSubject,
 } from '@lianzhang/domain';
 import { ChainScopeService, scopeCondition } from '@lianzhang/server/chains';
-import { SqlFilter, type AuthenticatedUser } from '@lianzhang/server/core';
+import { likeContains, SqlFilter, TODAY, type AuthenticatedUser } from '@lianzhang/server/core';
 import { DataSource } from 'typeorm';
-import { TODAY } from './health.repository';
+import { LAST_REPORT } from './health.repository';
 
 const KIND_RANK = `array_position(ARRAY[${RISK_KINDS.map((k) => `'${k}'`).join(', ')}]::text[], r.kind)`;
 const SORT = {
@@ -34,7 +34,8 @@ const SORT = {
  * Every risk of the chains in scope as rows `r`: map links with one local supplier, none,
  * or a foreign share at or above the threshold (the flags of nodeRiskFlags, counted in
  * SQL so the list can be filtered and paged); open chokepoint short boards nobody owns,
- * or with no progress report for more than CHOKEPOINT_STALE_DAYS days. `$1` is the
+ * or with no progress report (returned ones do not count) for more than REPORT_WINDOW_DAYS
+ * days, the window of report freshness. `$1` is the
  * scope's condition parameters' start; the caller's SqlFilter continues from there.
  */
 function risksSql(scope: string): string {
@@ -50,8 +51,7 @@ function risksSql(scope: string): string {
   ),
   boards AS (
     SELECT s.id, s.chain_id, s.title AS name, s.start_date,
-           (SELECT max((p.created_at AT TIME ZONE 'Asia/Shanghai')::date) FROM progress_report p
-            WHERE p.subject_type = 'short_board' AND p.subject_id = s.id) AS last_report,
+           ${LAST_REPORT('short_board', 's.id')} AS last_report,
            EXISTS (SELECT 1 FROM short_board_owner w WHERE w.short_board_id = s.id) AS owned
     FROM short_board s
     WHERE s.chokepoint AND s.status IN ('identified', 'tackling', 'breakthrough')
@@ -72,7 +72,7 @@ function risksSql(scope: string): string {
     FROM boards WHERE NOT owned
     UNION ALL
     SELECT 'chokepoint_stale', 'short_board', id, name, chain_id, NULL, NULL, NULL, last_report, start_date
-    FROM boards WHERE greatest(last_report, start_date) < ${TODAY} - ${CHOKEPOINT_STALE_DAYS}
+    FROM boards WHERE greatest(last_report, start_date) < ${TODAY} - ${REPORT_WINDOW_DAYS}
   )`;
 }
 
@@ -161,14 +161,10 @@ export class RisksService {
     if (query.q)
       filter.add(
         `(r.subject_name ILIKE ? OR c.name_zh ILIKE ? OR c.name_en ILIKE ?)`,
-        `%${escapeLike(query.q)}%`,
+        likeContains(query.q),
       );
     return { sql: risksSql(scope), filter };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toDto(row: RiskRow): RiskDto {

@@ -33,6 +33,7 @@ import {
   type AuthenticatedUser,
   versionedUpdate,
   SqlFilter,
+  TODAY,
   inTransaction,
 } from '@lianzhang/server/core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -44,8 +45,8 @@ const SORT = {
   priority: `array_position(ARRAY['urgent','high','normal','low'], t.priority)`,
   title: 't.title',
 } as const;
-/** Today in Asia/Shanghai, the calendar every due date is read in. */
-export const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+/** Today in Asia/Shanghai (the shared expression of @lianzhang/server/core), kept exported here. */
+export { TODAY };
 const OVERDUE = `(t.status NOT IN ('done', 'cancelled') AND t.due_date < ${TODAY})`;
 
 const TASK_COLUMNS = `

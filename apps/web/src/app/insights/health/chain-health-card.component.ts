@@ -1,7 +1,16 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ChainHealthDto } from '@lianzhang/contracts';
 import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { LoadState } from '../../home/home.store';
@@ -14,7 +23,14 @@ import { HealthBreakdownComponent } from './health-breakdown.component';
  */
 @Component({
   selector: 'lz-chain-health-card',
-  imports: [RouterLink, HealthBreakdownComponent, NzCardModule, NzSkeletonModule, TranslocoPipe],
+  imports: [
+    RouterLink,
+    HealthBreakdownComponent,
+    NzButtonModule,
+    NzCardModule,
+    NzSkeletonModule,
+    TranslocoPipe,
+  ],
   providers: [provideTranslocoScope('insights')],
   template: `
     <nz-card
@@ -27,7 +43,12 @@ import { HealthBreakdownComponent } from './health-breakdown.component';
           <nz-skeleton [nzActive]="true" [nzParagraph]="{ rows: 3 }" />
         }
         @case ('error') {
-          <p>{{ 'state.error' | transloco }}</p>
+          <div class="error" role="alert" data-testid="chain-health-error">
+            <span>{{ 'insights.health.cardError' | transloco }}</span>
+            <button nz-button nzSize="small" (click)="load()" data-testid="chain-health-retry">
+              {{ 'state.retry' | transloco }}
+            </button>
+          </div>
         }
         @case ('ready') {
           @if (value(); as health) {
@@ -40,6 +61,13 @@ import { HealthBreakdownComponent } from './health-breakdown.component';
       <a routerLink="/insights/health">{{ 'insights.health.cardMore' | transloco }}</a>
     </ng-template>
   `,
+  styles: `
+    .error {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChainHealthCardComponent {
@@ -49,17 +77,23 @@ export class ChainHealthCardComponent {
 
   constructor() {
     effect(() => {
-      const id = this.chainId();
-      this.state.set({ status: 'loading' });
-      this.client
-        .chainHealth(id)
-        .then((value) => {
-          if (this.chainId() === id) this.state.set({ status: 'ready', value });
-        })
-        .catch(() => {
-          if (this.chainId() === id) this.state.set({ status: 'error' });
-        });
+      this.chainId();
+      untracked(() => this.load());
     });
+  }
+
+  /** Loads the chain's health; again after an error (the retry button). */
+  load(): void {
+    const id = this.chainId();
+    this.state.set({ status: 'loading' });
+    this.client
+      .chainHealth(id)
+      .then((value) => {
+        if (this.chainId() === id) this.state.set({ status: 'ready', value });
+      })
+      .catch(() => {
+        if (this.chainId() === id) this.state.set({ status: 'error' });
+      });
   }
 
   protected value(): ChainHealthDto | null {

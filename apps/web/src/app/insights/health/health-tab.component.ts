@@ -106,6 +106,9 @@ import { componentLabel, GRADE_TAGS, gradeLabel } from './health-labels';
                       nz-button
                       nzType="link"
                       (click)="open(chain)"
+                      [attr.aria-label]="
+                        'insights.health.detailsOf' | transloco: { chain: name(chain) }
+                      "
                       data-testid="health-details"
                     >
                       {{ 'insights.health.details' | transloco }}

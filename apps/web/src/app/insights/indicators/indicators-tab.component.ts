@@ -4,13 +4,14 @@ import {
   Component,
   DOCUMENT,
   computed,
+  effect,
   inject,
   signal,
   type OnInit,
 } from '@angular/core';
 import type { ActualDto, ChainOutputDto, IndicatorDto, ProgressDto } from '@lianzhang/contracts';
-import { INDICATOR_PROGRESS_GAP_LABELS } from '@lianzhang/domain';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { INDICATOR_MEASURE_LABELS, INDICATOR_PROGRESS_GAP_LABELS } from '@lianzhang/domain';
+import { TranslocoPipe, TranslocoService, translateSignal } from '@jsverse/transloco';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -34,9 +35,11 @@ const UNITS_EN: Readonly<Record<string, string>> = {
   万亿元: 'trillion yuan',
 };
 
+/** What the modal edits; names and units are worded when shown, in the language of the moment. */
 interface Editing {
   readonly target: ActualTarget;
-  readonly name: string;
+  readonly item: { readonly nameZh: string; readonly nameEn: string };
+  /** The unit as the catalogue writes it, or null. */
   readonly unit: string | null;
   readonly actuals: readonly ActualDto[];
 }
@@ -230,7 +233,7 @@ interface Editing {
               | transloco
                 : {
                     name: actual.enteredByName ?? '—',
-                    date: (actual.enteredAt | date: 'yyyy-MM-dd'),
+                    date: (actual.enteredAt | date: 'yyyy-MM-dd' : '+0800'),
                   }
           "
           ><strong>{{ actual.value | number: '1.0-4' }}</strong> ({{ actual.year }})</span
@@ -254,7 +257,9 @@ interface Editing {
             >{{ item.progress * 100 | number: '1.0-1' }}%</span
           >
         </div>
-        @if (item.direction === 'falling') {
+        @if (item.measure === 'cumulative') {
+          <div class="muted" data-testid="progress-measure">{{ measure(item) }}</div>
+        } @else if (item.direction === 'falling') {
           <div class="muted">{{ 'insights.indicators.falling' | transloco }}</div>
         }
       } @else {
@@ -262,9 +267,11 @@ interface Editing {
       }
     </ng-template>
 
+    <!-- A template, not a string: ng-zorro's title does not redraw a new string while open. -->
+    <ng-template #modalTitleText>{{ modalTitle() }}</ng-template>
     <nz-modal
       [nzVisible]="editing() !== null"
-      [nzTitle]="modalTitle()"
+      [nzTitle]="modalTitleText"
       [nzFooter]="null"
       nzWrapClassName="lz-actual-modal"
       (nzAfterOpen)="nameDialog()"
@@ -274,7 +281,7 @@ interface Editing {
         @if (editing(); as editing) {
           <lz-actual-form
             [target]="editing.target"
-            [unit]="editing.unit"
+            [unit]="editing.unit === null ? null : unit(editing.unit)"
             [actuals]="editing.actuals"
             (saved)="saved($event)"
             (removed)="removed($event)"
@@ -323,12 +330,23 @@ export class IndicatorsTabComponent implements OnInit {
     const state = this.store.indicators();
     return state.status === 'ready' ? state.value : null;
   });
-  protected readonly modalTitle = computed(() => {
-    const editing = this.editing();
-    return editing
-      ? this.transloco.translate('insights.indicators.modalTitle', { name: editing.name })
-      : '';
-  });
+  /** The modal's title follows the language, and its texts once they have loaded. */
+  protected readonly modalTitle = translateSignal(
+    'indicators.modalTitle',
+    computed(() => {
+      const editing = this.editing();
+      return { name: editing ? this.name(editing.item) : '' };
+    }),
+    'insights',
+  );
+
+  constructor() {
+    // The dialog's accessible name is its title: renamed when the language changes.
+    effect(() => {
+      this.modalTitle();
+      if (this.editing()) this.nameDialog();
+    });
+  }
 
   ngOnInit(): void {
     void this.store.loadIndicators();
@@ -347,6 +365,11 @@ export class IndicatorsTabComponent implements OnInit {
     return Math.round(Math.min(Math.max((item.progress ?? 0) * 100, 0), 100));
   }
 
+  /** How a cumulative indicator's progress is counted (from zero over 2021–2025). */
+  protected measure(item: ProgressDto): string {
+    return INDICATOR_MEASURE_LABELS[item.measure][this.languages.language()];
+  }
+
   protected gap(item: ProgressDto): string {
     return item.gap ? INDICATOR_PROGRESS_GAP_LABELS[item.gap][this.languages.language()] : '—';
   }
@@ -354,8 +377,8 @@ export class IndicatorsTabComponent implements OnInit {
   protected editIndicator(indicator: IndicatorDto): void {
     this.editing.set({
       target: { kind: 'indicator', code: indicator.code },
-      name: this.name(indicator),
-      unit: this.unit(indicator.unit),
+      item: indicator,
+      unit: indicator.unit,
       actuals: indicator.actuals,
     });
   }
@@ -363,8 +386,8 @@ export class IndicatorsTabComponent implements OnInit {
   protected editChain(chain: ChainOutputDto): void {
     this.editing.set({
       target: { kind: 'chain', chainId: chain.chainId },
-      name: this.name(chain),
-      unit: chain.targetUnit ? this.unit(chain.targetUnit) : null,
+      item: chain,
+      unit: chain.targetUnit || null,
       actuals: chain.actuals,
     });
   }

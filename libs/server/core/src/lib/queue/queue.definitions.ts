@@ -121,7 +121,7 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   {
     id: 'insight-snapshot',
     job: 'insight.snapshot',
-    repeat: () => ({ pattern: '10 0 * * *', tz: 'Asia/Shanghai' }),
+    repeat: () => ({ pattern: '55 23 * * *', tz: 'Asia/Shanghai' }),
   },
   // Every hour: creates the week's and month's report rows once their period has ended,
   // and re-enqueues pending rows whose job was lost (the row, not the queue, is the truth).
