@@ -109,7 +109,7 @@ describe('periodic reports over HTTP', () => {
   async function runEnqueuedJob(reportId: string): Promise<string> {
     const job = await api.app.get(JobQueue).queue('reports').getJob(reportId);
     expect({ name: job?.name, data: job?.data }).toEqual({
-      name: 'report.generate',
+      name: 'reports.generate',
       data: { reportId },
     });
     return worker

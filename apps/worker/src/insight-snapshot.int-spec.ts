@@ -34,7 +34,7 @@ jest.setTimeout(60_000);
 type Result = { day: string; chains: number; inserted: number };
 
 /**
- * The nightly `insight.snapshot` job through a real queue (PostgreSQL, and Redis when
+ * The nightly `reports.health-snapshot` job through a real queue (PostgreSQL, and Redis when
  * the machine has one) into its handler, against a real database seeded with the plan's
  * chains: one row per chain and Shanghai day, a second run the same day adds nothing,
  * and the whole province costs a handful of statements, not one per chain.
@@ -79,7 +79,9 @@ describe.each(queueBackends())('the health snapshot job on %s', (backend) => {
     worker = app
       .get(QueueConnection)
       .createWorker('reports', (job: Job) =>
-        job.name === 'insight.snapshot' ? handler.handle() : Promise.reject(new Error(job.name)),
+        job.name === 'reports.health-snapshot'
+          ? handler.handle()
+          : Promise.reject(new Error(job.name)),
       );
     worker.on('completed', (job, result: Result) => finished.get(job.id as string)?.({ result }));
     worker.on('failed', (job, error) => job && finished.get(job.id as string)?.({ error }));
@@ -95,7 +97,7 @@ describe.each(queueBackends())('the health snapshot job on %s', (backend) => {
 
   /** Enqueues the job as the scheduler would and waits for the worker's answer. */
   async function run(): Promise<Result> {
-    const job = await app.get(JobQueue).add('insight.snapshot', {});
+    const job = await app.get(JobQueue).add('reports.health-snapshot', {});
     const outcome = await new Promise<{ result?: Result; error?: Error }>((resolve) =>
       finished.set(job.id as string, resolve),
     );
@@ -110,7 +112,9 @@ describe.each(queueBackends())('the health snapshot job on %s', (backend) => {
 
   it('is scheduled at 23:55 Shanghai, so a day’s row holds the state at the end of that day', () => {
     // At 00:10 the row of day D would have held the end of D − 1 (judged with D as today).
-    expect(JOB_SCHEDULES.find((s) => s.job === 'insight.snapshot')?.repeat({} as never)).toEqual({
+    expect(
+      JOB_SCHEDULES.find((s) => s.job === 'reports.health-snapshot')?.repeat({} as never),
+    ).toEqual({
       pattern: '55 23 * * *',
       tz: 'Asia/Shanghai',
     });

@@ -317,7 +317,7 @@ describe('periodic reports in the worker', () => {
           priority: job?.opts.priority,
         }).toEqual({
           id: row.id,
-          name: 'report.generate',
+          name: 'reports.generate',
           data: { reportId: row.id },
           priority: SCHEDULED_REPORT_PRIORITY,
         });

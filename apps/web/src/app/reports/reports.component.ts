@@ -224,7 +224,11 @@ const STATUS_COLOURS: Readonly<Record<PeriodicReportStatus, string>> = {
                     }
                   </td>
                   <td class="nowrap">
-                    {{ report.generatedAt ? (report.generatedAt | date: 'yyyy-MM-dd HH:mm') : '—' }}
+                    {{
+                      report.generatedAt
+                        ? (report.generatedAt | date: 'yyyy-MM-dd HH:mm' : '+0800')
+                        : '—'
+                    }}
                   </td>
                   <td>{{ report.sizeBytes === null ? '—' : size(report.sizeBytes) }}</td>
                   <td nzRight>

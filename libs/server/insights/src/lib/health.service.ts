@@ -31,7 +31,7 @@ import {
  * a whole set of leaf chains at once, read in one repeatable-read transaction so every
  * figure is of the same moment. Live scores for the screens and the cockpit (which
  * reads its own counts from the same facts); one snapshot per chain and Shanghai day
- * for the trend, written by the nightly `insight.snapshot` job at the end of the day.
+ * for the trend, written by the nightly `reports.health-snapshot` job at the end of the day.
  */
 @Injectable()
 export class HealthService {

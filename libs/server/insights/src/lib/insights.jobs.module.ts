@@ -9,8 +9,8 @@ import { InsightsModule } from './insights.module';
  * records (the day about to end); a second run the same day adds nothing.
  */
 @Injectable()
-@JobHandler('insight.snapshot')
-export class InsightSnapshotHandler implements HandlesJob<'insight.snapshot'> {
+@JobHandler('reports.health-snapshot')
+export class InsightSnapshotHandler implements HandlesJob<'reports.health-snapshot'> {
   constructor(private readonly health: HealthService) {}
 
   handle(): Promise<{ day: string; chains: number; inserted: number }> {

@@ -21,7 +21,7 @@ import {
 
 /**
  * One weekly or monthly report of the province or of a chain: the row is the truth, the
- * `report.generate` job (job id = row id) only wakes a worker up. A scheduled report is
+ * `reports.generate` job (job id = row id) only wakes a worker up. A scheduled report is
  * written once per scope, chain, kind and period whoever runs the schedule (the partial
  * unique indexes); on-demand ones as often as people ask.
  */

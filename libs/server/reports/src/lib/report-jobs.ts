@@ -8,7 +8,7 @@ import { jobId, JobQueue } from '@lianzhang/server/core';
  */
 export const SCHEDULED_REPORT_PRIORITY = 10;
 
-/** Enqueues `report.generate` wake-up calls: job id = report id, payload the id only. */
+/** Enqueues `reports.generate` wake-up calls: job id = report id, payload the id only. */
 @Injectable()
 export class ReportJobs {
   constructor(private readonly jobs: JobQueue) {}
@@ -17,7 +17,7 @@ export class ReportJobs {
   async enqueue(rows: readonly { readonly id: string; readonly trigger: ReportTrigger }[]) {
     for (const row of rows) {
       await this.jobs.add(
-        'report.generate',
+        'reports.generate',
         { reportId: row.id },
         {
           jobId: jobId(row.id),

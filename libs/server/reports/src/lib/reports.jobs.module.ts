@@ -7,8 +7,8 @@ import { ReportsModule } from './reports.module';
 
 /** Builds one report: the row decides what, if anything, happens. */
 @Injectable()
-@JobHandler('report.generate')
-export class GenerateReportHandler implements HandlesJob<'report.generate', GenerateOutcome> {
+@JobHandler('reports.generate')
+export class GenerateReportHandler implements HandlesJob<'reports.generate', GenerateOutcome> {
   constructor(private readonly generator: ReportGeneratorService) {}
 
   handle(job: Job<{ reportId: string }>): Promise<GenerateOutcome> {
@@ -21,9 +21,9 @@ export class GenerateReportHandler implements HandlesJob<'report.generate', Gene
  * worker start and then as a job scheduler (see `JOB_SCHEDULES`).
  */
 @Injectable()
-@JobHandler('report.schedule')
+@JobHandler('reports.schedule')
 export class ScheduleReportsHandler
-  implements HandlesJob<'report.schedule', unknown>, OnApplicationBootstrap
+  implements HandlesJob<'reports.schedule', unknown>, OnApplicationBootstrap
 {
   private readonly logger = new Logger(ScheduleReportsHandler.name);
 

@@ -34,11 +34,11 @@ export interface JobPayloads {
   /** The daily digest e-mail, on workdays, for users who asked for it. */
   'delivery.digest': Record<string, never>;
   /** Snapshot every chain's health score for today (idempotent per chain and day). */
-  'insight.snapshot': Record<string, never>;
+  'reports.health-snapshot': Record<string, never>;
   /** Generate one periodic report row: job id = report id; the row is the truth. */
-  'report.generate': { readonly reportId: string };
+  'reports.generate': { readonly reportId: string };
   /** Create the weekly and monthly report rows that are due, and enqueue the pending ones. */
-  'report.schedule': Record<string, never>;
+  'reports.schedule': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -85,10 +85,10 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'delivery.send': { queue: QUEUES.delivery, options: JOB_PRESETS.wakeUp },
   'delivery.reconcile': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
   'delivery.digest': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
-  'insight.snapshot': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
+  'reports.health-snapshot': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
   // Attempts and the last error live on the report row, as for deliveries.
-  'report.generate': { queue: QUEUES.reports, options: JOB_PRESETS.wakeUp },
-  'report.schedule': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
+  'reports.generate': { queue: QUEUES.reports, options: JOB_PRESETS.wakeUp },
+  'reports.schedule': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
 };
 
 /**
@@ -120,14 +120,14 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // Health is snapshotted each night after the day's work (idempotent per chain and day).
   {
     id: 'insight-snapshot',
-    job: 'insight.snapshot',
+    job: 'reports.health-snapshot',
     repeat: () => ({ pattern: '55 23 * * *', tz: 'Asia/Shanghai' }),
   },
   // Every hour: creates the week's and month's report rows once their period has ended,
   // and re-enqueues pending rows whose job was lost (the row, not the queue, is the truth).
   {
     id: 'report-schedule',
-    job: 'report.schedule',
+    job: 'reports.schedule',
     repeat: (config) => ({ every: Math.max(config.scheduler.reconcileEveryMs, 60_000) }),
   },
 ];
