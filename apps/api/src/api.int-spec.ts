@@ -24,7 +24,9 @@ import {
   testRedisUrl,
   type TestDatabase,
 } from '@lianzhang/server/testing';
+import { InsightsJobsModule } from '@lianzhang/server/insights';
 import { DeliveryJobsModule } from '@lianzhang/server/notifications';
+import { ReportsJobsModule } from '@lianzhang/server/reports';
 import { SchedulerJobsModule } from '@lianzhang/server/scheduler';
 import { TasksModule } from '@lianzhang/server/tasks';
 import { DataSource } from 'typeorm';
@@ -45,6 +47,8 @@ function workerContext(config: AppConfig): Promise<INestApplicationContext> {
       TasksModule,
       SchedulerJobsModule,
       DeliveryJobsModule,
+      InsightsJobsModule,
+      ReportsJobsModule,
     ],
   })
   class TestWorkerModule {}

@@ -2,8 +2,8 @@ import {
   Inject,
   Injectable,
   Logger,
-  type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { APP_CONFIG, JobRunner, type AppConfig } from '@lianzhang/server/core';
 import { createServer, type Server } from 'node:http';
@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
  * (docker-compose, Kubernetes): 200 when the database answers and every queue worker runs.
  */
 @Injectable()
-export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHealthServer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerHealthServer.name);
   private server: Server | undefined;
 
@@ -24,7 +24,12 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     private readonly runner: JobRunner,
   ) {}
 
-  onApplicationBootstrap(): Promise<void> {
+  /**
+   * Listens before the bootstrap hooks run (queue workers, the reconcilers and the report
+   * schedule at start), so a supervisor can probe a starting worker: 503 until every
+   * queue worker runs, then 200.
+   */
+  onModuleInit(): Promise<void> {
     const server = createServer((request, response) => {
       if (request.method !== 'GET' || request.url !== '/health') {
         response.writeHead(404).end();

@@ -29,9 +29,12 @@ export class ScheduleReportsHandler
 
   constructor(private readonly generator: ReportGeneratorService) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    // A start that cannot schedule (the database busy) leaves it to the next interval.
-    await this.generator
+  /**
+   * Not awaited: the start must not wait for a period's rows (a first start writes about a
+   * hundred), and a worker stopped meanwhile only leaves the rest to the next interval.
+   */
+  onApplicationBootstrap(): void {
+    void this.generator
       .schedule()
       .catch((error: Error) => this.logger.warn(`report schedule at start: ${error.message}`));
   }

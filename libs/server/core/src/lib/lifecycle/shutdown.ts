@@ -20,16 +20,20 @@ export class EarlySignals {
   private readonly hold = (signal: NodeJS.Signals) => {
     this.received ??= signal;
   };
+  /** The launcher's IPC channel dropping during start is a SIGTERM too (the launcher died). */
+  private readonly holdDisconnect = () => this.hold('SIGTERM');
 
   constructor() {
     process.on('SIGTERM', this.hold);
     process.on('SIGINT', this.hold);
+    if (process.connected) process.once('disconnect', this.holdDisconnect);
   }
 
   /** Stops holding; returns the signal that came meanwhile, if any. */
   release(): NodeJS.Signals | undefined {
     process.off('SIGTERM', this.hold);
     process.off('SIGINT', this.hold);
+    process.off('disconnect', this.holdDisconnect);
     return this.received;
   }
 }
