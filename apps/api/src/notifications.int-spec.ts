@@ -381,7 +381,12 @@ describe('notifications, deliveries and escalation policies over HTTP', () => {
     const queues = (await (await board(cookie, '/api/queues')).json()) as {
       queues: { name: string }[];
     };
-    expect(queues.queues.map((q) => q.name).sort()).toEqual(['delivery', 'reports', 'scheduler', 'system']);
+    expect(queues.queues.map((q) => q.name).sort()).toEqual([
+      'delivery',
+      'reports',
+      'scheduler',
+      'system',
+    ]);
 
     // A valid session without the permission: refused by the board itself.
     expect((await board(`lz_board=${leader.token}`)).status).toBe(403);
