@@ -1,31 +1,7 @@
-import {
-  createTestDatabase,
-  freePort,
-  requireBuilt,
-  startPlatform,
-  type RunningPlatform,
-  type TestDatabase,
-} from '@lianzhang/server/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seriousViolations } from './accessibility';
-import { keepScreenshot, launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { keepScreenshot } from './browser';
+import { startDemoPlatform, type DemoPlatform } from './demo-platform';
 
-const WEB_INDEX = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'web',
-  'browser',
-  'index.html',
-);
-const PASSWORD = 'Lianzhang@2026';
 const TITLE = '车规级 MCU 芯片揭榜攻关（演示）';
 
 /**
@@ -35,72 +11,20 @@ const TITLE = '车规级 MCU 芯片揭榜攻关（演示）';
  * finds the milestone tasks in its task list. Every page is checked with axe-core.
  */
 describe('揭榜挂帅: from a short board to the tasks that follow the selection', () => {
-  let database: TestDatabase;
-  let platform: RunningPlatform;
-  let browser: Browser;
-  let db: Client;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
+  let demo: DemoPlatform;
 
   beforeAll(async () => {
-    requireBuilt(WEB_INDEX);
-    database = await createTestDatabase('e2e_challenges');
-    dataDir = mkdtempSync(join(tmpdir(), 'lz-challenges-'));
-    platform = await startPlatform({
-      port: await freePort(),
-      env: {
-        DATABASE_URL: database.url,
-        QUEUE_BACKEND: 'postgres',
-        QUEUE_PREFIX: 'e2e_challenges',
-        WORKER_HEALTH_PORT: String(await freePort()),
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-      },
-    });
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-    browser = await launchChromium();
+    demo = await startDemoPlatform('challenges');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await db?.end();
-    const code = await platform?.stop();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
+    expect(await demo?.stop()).toBe(0);
   });
-
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    expect({ what, violations: await seriousViolations(page) }).toEqual({ what, violations: [] });
-  }
-
-  async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-    const { rows } = await db.query(sql, params);
-    if (rows.length !== 1) throw new Error(`expected one row from ${sql}, got ${rows.length}`);
-    return rows[0] as T;
-  }
 
   /** A day `days` from today in Asia/Shanghai, by the database's clock. */
   const day = async (days: number) =>
     (
-      await one<{ day: string }>(
+      await demo.one<{ day: string }>(
         `SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date + $1::int, 'YYYY-MM-DD') AS day`,
         [days],
       )
@@ -117,7 +41,7 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
 
   /** Opens the inbox, finds the notification and marks everything read (the bell then shows no count). */
   async function readInbox(page: Page, text: string): Promise<void> {
-    await page.goto(`${platform.baseUrl}/notifications`);
+    await page.goto(`${demo.baseUrl}/notifications`);
     await page.getByTestId('notification').filter({ hasText: text }).waitFor();
     await page.getByTestId('read-all').click();
     await page
@@ -129,16 +53,16 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
   let challengeId = '';
 
   it('a. the chain office publishes a short board as a challenge from its workbench', async () => {
-    const chain = await one<{ id: string }>(`SELECT id FROM chain WHERE code = 'ngit.ic'`);
-    const board = await one<{ id: string; title: string }>(
+    const chain = await demo.one<{ id: string }>(`SELECT id FROM chain WHERE code = 'ngit.ic'`);
+    const board = await demo.one<{ id: string; title: string }>(
       // A board still being worked on with no live challenge (one per board).
       `SELECT id, title FROM short_board s WHERE chain_id = $1 AND status IN ('identified', 'tackling', 'breakthrough')
          AND NOT EXISTS (SELECT 1 FROM challenge c WHERE c.short_board_id = s.id AND c.status IN ('draft', 'published', 'closed'))
        ORDER BY title DESC LIMIT 1`,
       [chain.id],
     );
-    const office = await signedIn('office.ngit.ic');
-    await office.goto(`${platform.baseUrl}/chains/${chain.id}/short-boards?board=${board.id}`);
+    const office = await demo.signedIn('office.ngit.ic');
+    await office.goto(`${demo.baseUrl}/chains/${chain.id}/short-boards?board=${board.id}`);
     await office.getByTestId('short-board-detail').waitFor();
     await office.getByTestId('publish-challenge').click();
     await office.waitForURL(/\/challenges\/new\?shortBoardId=/);
@@ -159,13 +83,18 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
     await form.getByTestId('milestone-add').click();
     await form.getByLabel('里程碑 2 名称').fill('样片流片');
     await form.getByLabel('里程碑 2 日期').fill(await day(160));
-    await expectAccessible(office, 'challenge form');
+    await demo.expectAccessible(office, 'challenge form');
     await form.getByTestId('challenge-publish').click();
 
     await office.waitForURL(/\/challenges\/[0-9a-f-]{36}$/);
     await office.getByTestId('challenge-detail').waitFor();
     await office.getByTestId('challenge-status').filter({ hasText: '揭榜中' }).waitFor();
-    const stored = await one<{ id: string; status: string; board: string; milestones: number }>(
+    const stored = await demo.one<{
+      id: string;
+      status: string;
+      board: string;
+      milestones: number;
+    }>(
       `SELECT c.id, c.status, c.short_board_id AS board,
               (SELECT count(*)::int FROM challenge_milestone m WHERE m.challenge_id = c.id) AS milestones
        FROM challenge c WHERE c.title = $1`,
@@ -173,18 +102,18 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
     );
     expect(stored).toMatchObject({ status: 'published', board: board.id, milestones: 2 });
     challengeId = stored.id;
-    await expectAccessible(office, 'challenge detail (office, open call)');
+    await demo.expectAccessible(office, 'challenge detail (office, open call)');
   });
 
   it('b. an enterprise finds the call in the list and applies with a proposal', async () => {
-    const enterprise = await signedIn('ent.ngit.ic.2');
-    await enterprise.goto(`${platform.baseUrl}/challenges`);
+    const enterprise = await demo.signedIn('ent.ngit.ic.2');
+    await enterprise.goto(`${demo.baseUrl}/challenges`);
     const row = enterprise.getByTestId('challenge-row').filter({ hasText: TITLE });
     await row.waitFor();
     // The demo's calls are there too: an open one and one whose deadline has passed.
     expect(await enterprise.getByTestId('challenge-row').count()).toBeGreaterThanOrEqual(3);
     await keepScreenshot(enterprise, 'challenge-list');
-    await expectAccessible(enterprise, 'challenge list');
+    await demo.expectAccessible(enterprise, 'challenge list');
 
     await row.getByTestId('challenge-link').click();
     await enterprise.getByTestId('challenge-detail').waitFor();
@@ -198,7 +127,7 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
       .fill('依托自主 RISC-V IP 核与省级重点实验室，联合整车厂 18 个月完成流片与装车验证。');
     await form.getByLabel('申请资金（万元）').fill('1200');
     await form.getByLabel('计划完成日期').fill(await day(400));
-    await expectAccessible(enterprise, 'challenge detail (enterprise, apply form)');
+    await demo.expectAccessible(enterprise, 'challenge detail (enterprise, apply form)');
     await form.getByTestId('apply-submit').click();
     await enterprise.getByTestId('my-application-status').filter({ hasText: '已申报' }).waitFor();
     expect(await enterprise.getByTestId('apply-form').count()).toBe(0);
@@ -207,10 +136,10 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
   });
 
   it('c. the office shortlists, closes and selects; the selected enterprise finds the new tasks', async () => {
-    const office = await signedIn('office.ngit.ic');
+    const office = await demo.signedIn('office.ngit.ic');
     // The office heard of the application in its inbox, and reads it.
     await readInbox(office, `申报了揭榜「${TITLE}」`);
-    await office.goto(`${platform.baseUrl}/challenges/${challengeId}`);
+    await office.goto(`${demo.baseUrl}/challenges/${challengeId}`);
     const row = office.getByTestId('application-row').first();
     await row.waitFor();
     await row.getByTestId('application-shortlist').click();
@@ -225,16 +154,16 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
     await confirm(office, /将为其交办 2 项里程碑任务/);
     await office.getByTestId('challenge-status').filter({ hasText: '已定榜' }).waitFor();
     await office.getByTestId('milestone-task').nth(1).waitFor();
-    const assignee = await one<{ id: string; name: string }>(
+    const assignee = await demo.one<{ id: string; name: string }>(
       `SELECT o.id, o.name FROM organisation o JOIN app_user u ON u.organisation_id = o.id WHERE u.username = 'ent.ngit.ic.2'`,
     );
     expect(await office.getByTestId('challenge-winner').textContent()).toContain(assignee.name);
     // The toasts of the steps have faded before the picture is taken.
     await office.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await keepScreenshot(office, 'challenge-detail');
-    await expectAccessible(office, 'challenge detail (office, selected)');
+    await demo.expectAccessible(office, 'challenge detail (office, selected)');
 
-    const { rows: tasks } = await db.query(
+    const { rows: tasks } = await demo.db.query(
       `SELECT t.title, t.status, t.assignee_organisation_id AS assignee,
               (SELECT count(*)::int FROM scheduled_event e WHERE e.subject_id = t.id AND e.status = 'pending') AS steps
        FROM task t JOIN challenge_milestone m ON m.task_id = t.id WHERE m.challenge_id = $1 ORDER BY m.sort_order`,
@@ -246,15 +175,15 @@ describe('揭榜挂帅: from a short board to the tasks that follow the selectio
     ]);
     for (const task of tasks) expect(task.steps).toBeGreaterThan(0);
 
-    const enterprise = await signedIn('ent.ngit.ic.2');
+    const enterprise = await demo.signedIn('ent.ngit.ic.2');
     await readInbox(enterprise, `你单位揭榜「${TITLE}」成功`);
-    await enterprise.goto(`${platform.baseUrl}/tasks`);
+    await enterprise.goto(`${demo.baseUrl}/tasks`);
     for (const title of [`${TITLE}：方案评审`, `${TITLE}：样片流片`])
       await enterprise.getByTestId('task-row').filter({ hasText: title }).waitFor();
-    await enterprise.goto(`${platform.baseUrl}/challenges/${challengeId}`);
+    await enterprise.goto(`${demo.baseUrl}/challenges/${challengeId}`);
     await enterprise.getByTestId('my-application-status').filter({ hasText: '揭榜成功' }).waitFor();
-    await expectAccessible(enterprise, 'challenge detail (enterprise, selected)');
-    const heard = await one<{ kinds: string[] }>(
+    await demo.expectAccessible(enterprise, 'challenge detail (enterprise, selected)');
+    const heard = await demo.one<{ kinds: string[] }>(
       `SELECT array_agg(n.kind ORDER BY n.created_at) AS kinds FROM notification n
        JOIN app_user u ON u.id = n.user_id WHERE u.username = 'ent.ngit.ic.2' AND n.subject_id = $1`,
       [challengeId],

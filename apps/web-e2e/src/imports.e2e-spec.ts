@@ -1,33 +1,10 @@
 import { IMPORT_COLUMNS, IMPORT_TEMPLATE } from '@lianzhang/contracts';
-import {
-  createTestDatabase,
-  freePort,
-  requireBuilt,
-  startPlatform,
-  type RunningPlatform,
-  type TestDatabase,
-} from '@lianzhang/server/testing';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seriousViolations } from './accessibility';
-import { keepScreenshot, launchChromium } from './browser';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { keepScreenshot } from './browser';
+import { startDemoPlatform, type DemoPlatform } from './demo-platform';
 
-const WEB_INDEX = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'web',
-  'browser',
-  'index.html',
-);
-const PASSWORD = 'Lianzhang@2026';
 const TITLES = ['导入演示：车规级封装材料验证', '导入演示：晶圆级测试设备对接'];
 
 /**
@@ -37,72 +14,20 @@ const TITLES = ['导入演示：车规级封装材料验证', '导入演示：�
  * tasks in the chain's task list. axe-core checks the page in each state.
  */
 describe('Excel import through the web app', () => {
-  let database: TestDatabase;
-  let platform: RunningPlatform;
-  let browser: Browser;
-  let db: Client;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
+  let demo: DemoPlatform;
 
   beforeAll(async () => {
-    requireBuilt(WEB_INDEX);
-    database = await createTestDatabase('e2e_imports');
-    dataDir = mkdtempSync(join(tmpdir(), 'lz-imports-'));
-    platform = await startPlatform({
-      port: await freePort(),
-      env: {
-        DATABASE_URL: database.url,
-        QUEUE_BACKEND: 'postgres',
-        QUEUE_PREFIX: 'e2e_imports',
-        WORKER_HEALTH_PORT: String(await freePort()),
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-      },
-    });
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-    browser = await launchChromium();
+    demo = await startDemoPlatform('imports');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await db?.end();
-    const code = await platform?.stop();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
+    expect(await demo?.stop()).toBe(0);
   });
-
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    expect({ what, violations: await seriousViolations(page) }).toEqual({ what, violations: [] });
-  }
-
-  async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-    const { rows } = await db.query(sql, params);
-    if (rows.length !== 1) throw new Error(`expected one row from ${sql}, got ${rows.length}`);
-    return rows[0] as T;
-  }
 
   const imported = async () =>
     Number(
-      (await db.query(`SELECT count(*) AS n FROM task WHERE title = ANY($1)`, [TITLES])).rows[0].n,
+      (await demo.db.query(`SELECT count(*) AS n FROM task WHERE title = ANY($1)`, [TITLES]))
+        .rows[0].n,
     );
 
   /** The downloaded template with `rows` typed in from the example row down. */
@@ -129,20 +54,20 @@ describe('Excel import through the web app', () => {
   }
 
   it('a chain office downloads the task template, fixes the row the check refuses, imports, and finds the tasks', async () => {
-    const chain = await one<{ id: string }>(`SELECT id FROM chain WHERE code = 'ngit.ic'`);
-    const assignee = await one<{ code: string }>(
+    const chain = await demo.one<{ id: string }>(`SELECT id FROM chain WHERE code = 'ngit.ic'`);
+    const assignee = await demo.one<{ code: string }>(
       `SELECT o.credit_code AS code FROM organisation o JOIN app_user u ON u.organisation_id = o.id
        WHERE u.username = 'ent.ngit.ic.1'`,
     );
-    const due = await one<{ due: string }>(
+    const due = await demo.one<{ due: string }>(
       `SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date + 40, 'YYYY-MM-DD') AS due`,
     );
-    const page = await signedIn('office.ngit.ic');
-    await page.goto(`${platform.baseUrl}/imports`);
+    const page = await demo.signedIn('office.ngit.ic');
+    await page.goto(`${demo.baseUrl}/imports`);
     await page.getByTestId('import-kind-tasks').waitFor();
     // Organisations are the province's: a chain office is not offered them.
     expect(await page.getByTestId('import-kind-organisations').count()).toBe(0);
-    await expectAccessible(page, 'imports');
+    await demo.expectAccessible(page, 'imports');
 
     await page.getByTestId('import-kind-tasks').click();
     const [download] = await Promise.all([
@@ -182,7 +107,7 @@ describe('Excel import through the web app', () => {
     );
     expect(await imported()).toBe(0);
     await keepScreenshot(page, 'imports-errors');
-    await expectAccessible(page, 'imports with errors');
+    await demo.expectAccessible(page, 'imports with errors');
 
     await upload(
       page,
@@ -191,13 +116,13 @@ describe('Excel import through the web app', () => {
     await page.getByTestId('import-valid').waitFor();
     expect(await page.getByTestId('import-valid').textContent()).toContain('2 行可以导入');
     expect(await imported()).toBe(0);
-    await expectAccessible(page, 'imports, valid');
+    await demo.expectAccessible(page, 'imports, valid');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').textContent()).toContain('已导入 2 条');
     expect(await imported()).toBe(2);
 
-    await page.goto(`${platform.baseUrl}/chains/${chain.id}/tasks`);
+    await page.goto(`${demo.baseUrl}/chains/${chain.id}/tasks`);
     await page.getByTestId('task-search').fill('导入演示');
     for (const title of TITLES) {
       await page.getByTestId('task-row').filter({ hasText: title }).waitFor();

@@ -1,31 +1,9 @@
-import {
-  createTestDatabase,
-  freePort,
-  requireBuilt,
-  startPlatform,
-  type RunningPlatform,
-  type TestDatabase,
-} from '@lianzhang/server/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seriousViolations } from './accessibility';
-import { keepScreenshot, launchChromium } from './browser';
+import { join } from 'node:path';
+import { keepScreenshot } from './browser';
+import { startDemoPlatform, type DemoPlatform } from './demo-platform';
 
-const WEB_INDEX = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'web',
-  'browser',
-  'index.html',
-);
-const PASSWORD = 'Lianzhang@2026';
 const INDICATOR = 'manufacturing_value_added_share';
 
 /**
@@ -35,77 +13,27 @@ const INDICATOR = 'manufacturing_value_added_share';
  * with axe-core; screenshots are kept under test-output/screenshots.
  */
 describe('insights in the web app', () => {
-  let database: TestDatabase;
-  let platform: RunningPlatform;
-  let browser: Browser;
-  let db: Client;
-  let dataDir: string;
+  let demo: DemoPlatform;
   let downloads: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    requireBuilt(WEB_INDEX);
-    database = await createTestDatabase('e2e_insights');
-    dataDir = mkdtempSync(join(tmpdir(), 'lz-insights-'));
     downloads = mkdtempSync(join(tmpdir(), 'lz-insights-downloads-'));
-    platform = await startPlatform({
-      port: await freePort(),
-      env: {
-        DATABASE_URL: database.url,
-        QUEUE_BACKEND: 'postgres',
-        QUEUE_PREFIX: 'e2e_insights',
-        WORKER_HEALTH_PORT: String(await freePort()),
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-      },
-    });
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-    browser = await launchChromium();
+    demo = await startDemoPlatform('insights');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await db?.end();
-    const code = await platform?.stop();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    const code = await demo?.stop();
     rmSync(downloads, { recursive: true, force: true });
     expect(code).toBe(0);
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    expect({ what, violations: await seriousViolations(page) }).toEqual({ what, violations: [] });
-  }
-
-  async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await db.query(sql, params)).rows as T[];
-  }
-
   it('a. the province admin reads chain health and a chain’s breakdown', async () => {
-    const page = await signedIn('admin');
-    await page.goto(`${platform.baseUrl}/insights`);
+    const page = await demo.signedIn('admin');
+    await page.goto(`${demo.baseUrl}/insights`);
     await page.waitForURL(/\/insights\/health$/);
     const table = page.getByTestId('health-table');
     await table.getByTestId('health-row').first().waitFor();
-    const chains = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM chain`);
+    const chains = await demo.rows<{ n: number }>(`SELECT count(*)::int AS n FROM chain`);
     expect(await page.getByTestId('health-grade-filter').textContent()).toContain('全部');
     // Worst first: the scores of the page never go down.
     const scores = (
@@ -119,11 +47,11 @@ describe('insights in the web app', () => {
     expect(scores.length).toBeGreaterThan(0);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
     await keepScreenshot(page, 'insights-health');
-    await expectAccessible(page, 'insights health');
+    await demo.expectAccessible(page, 'insights health');
 
     // Ten days of history for the worst chain, as the nightly job would have left them.
     const worst = await table.getByTestId('health-row').first().getAttribute('data-chain');
-    await db.query(
+    await demo.db.query(
       `INSERT INTO chain_health_snapshot (chain_id, day, score, grade, components)
        SELECT c.id, (now() AT TIME ZONE 'Asia/Shanghai')::date - d, 50 + d * 3, CASE WHEN 50 + d * 3 >= 60 THEN 'yellow' ELSE 'red' END, '[]'
        FROM chain c, generate_series(1, 10) AS d WHERE c.code = $1`,
@@ -137,19 +65,19 @@ describe('insights in the web app', () => {
     expect(await page.locator('[data-testid^="health-part-"]').count()).toBeGreaterThan(0);
     await page.getByTestId('health-trend').locator('svg').waitFor();
     await keepScreenshot(page, 'insights-health-breakdown');
-    await expectAccessible(page, 'insights health breakdown');
+    await demo.expectAccessible(page, 'insights health breakdown');
     expect(chains[0]?.n).toBeGreaterThan(30);
   });
 
   it('b. filters the risk list and downloads it as .xlsx', async () => {
-    const page = await signedIn('admin');
-    await page.goto(`${platform.baseUrl}/insights/health`);
+    const page = await demo.signedIn('admin');
+    await page.goto(`${demo.baseUrl}/insights/health`);
     await page.getByTestId('insights-tab-risks').click();
     await page.waitForURL(/\/insights\/risks$/);
     const table = page.getByTestId('risk-table');
     await table.getByTestId('risk-row').first().waitFor();
     await keepScreenshot(page, 'insights-risks');
-    const [{ total }] = await rows<{ total: number }>(
+    const [{ total }] = await demo.rows<{ total: number }>(
       `SELECT count(*)::int AS total FROM chain_node n
        WHERE (SELECT count(*) FROM chain_node_enterprise ne JOIN organisation o ON o.id = ne.organisation_id
               WHERE ne.node_id = n.id AND o.region_code LIKE '37%') = 1`,
@@ -166,7 +94,7 @@ describe('insights in the web app', () => {
     expect(await page.locator('.ant-pagination-total-text').textContent()).toContain(
       `共 ${total} 条`,
     );
-    await expectAccessible(page, 'insights risks');
+    await demo.expectAccessible(page, 'insights risks');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -180,16 +108,16 @@ describe('insights in the web app', () => {
   });
 
   it('c. the province admin enters a yearly actual with its source and sees the progress', async () => {
-    const page = await signedIn('admin');
-    await page.goto(`${platform.baseUrl}/insights/indicators`);
+    const page = await demo.signedIn('admin');
+    await page.goto(`${demo.baseUrl}/insights/indicators`);
     const row = page.locator(`[data-testid="indicator-row"][data-code="${INDICATOR}"]`);
     await row.waitFor();
-    await expectAccessible(page, 'insights indicators');
+    await demo.expectAccessible(page, 'insights indicators');
 
     await row.getByTestId('indicator-enter').click();
     const form = page.getByTestId('actual-form');
     await form.waitFor();
-    await expectAccessible(page, 'actual entry');
+    await demo.expectAccessible(page, 'actual entry');
     await form.getByLabel('年份').fill('2024');
     await form.getByLabel('实际值（%）').fill('27.6');
     await form.getByLabel('数据来源').fill('2024 年山东省国民经济和社会发展统计公报');
@@ -199,14 +127,14 @@ describe('insights in the web app', () => {
     await row.getByTestId('progress-text').filter({ hasText: '50%' }).waitFor();
     expect(await row.textContent()).toContain('2024 年山东省国民经济和社会发展统计公报');
     await keepScreenshot(page, 'insights-indicators');
-    const stored = await rows<{ value: string; source: string }>(
+    const stored = await demo.rows<{ value: string; source: string }>(
       `SELECT value, source FROM plan_indicator_actual WHERE indicator_code = $1 AND year = 2024`,
       [INDICATOR],
     );
     expect(stored).toEqual([
       { value: '27.6000', source: '2024 年山东省国民经济和社会发展统计公报' },
     ]);
-    const audit = await rows<{ n: number }>(
+    const audit = await demo.rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'indicator.actual.set' AND subject_id = $1`,
       [INDICATOR],
     );
@@ -214,20 +142,20 @@ describe('insights in the web app', () => {
   });
 
   it('d. a chain leader sees only their chains’ health and risks, and the health on the chain overview', async () => {
-    const mine = await rows<{ id: string; code: string }>(
+    const mine = await demo.rows<{ id: string; code: string }>(
       `SELECT c.id, c.code FROM chain c JOIN chain_leadership l ON l.chain_id = c.id
        JOIN app_user u ON u.id = l.user_id WHERE u.username = 'leader.ngit.ic' ORDER BY c.code`,
     );
     expect(mine.length).toBeGreaterThan(0);
-    const page = await signedIn('leader.ngit.ic');
-    await page.goto(`${platform.baseUrl}/insights/health`);
+    const page = await demo.signedIn('leader.ngit.ic');
+    await page.goto(`${demo.baseUrl}/insights/health`);
     await page.getByTestId('health-row').first().waitFor();
     const codes = await page
       .getByTestId('health-row')
       .evaluateAll((all) => all.map((row) => row.getAttribute('data-chain')));
     expect(codes.sort()).toEqual(mine.map((c) => c.code));
 
-    await page.goto(`${platform.baseUrl}/insights/risks`);
+    await page.goto(`${demo.baseUrl}/insights/risks`);
     await page.getByTestId('risk-table').waitFor();
     await page.waitForFunction(
       () => !document.querySelector('[data-testid="risk-table"] .ant-spin-spinning'),
@@ -239,8 +167,8 @@ describe('insights in the web app', () => {
     for (const href of links)
       expect(mine.some((c) => href?.includes(`/chains/${c.id}/`))).toBe(true);
 
-    await page.goto(`${platform.baseUrl}/chains/${mine[0]?.id}/overview`);
+    await page.goto(`${demo.baseUrl}/chains/${mine[0]?.id}/overview`);
     await page.getByTestId('chain-health-card').getByTestId('health-breakdown').waitFor();
-    await expectAccessible(page, 'chain overview with health');
+    await demo.expectAccessible(page, 'chain overview with health');
   });
 });

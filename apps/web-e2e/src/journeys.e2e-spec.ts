@@ -1,32 +1,7 @@
-import {
-  createTestDatabase,
-  freePort,
-  requireBuilt,
-  startPlatform,
-  type RunningPlatform,
-  type TestDatabase,
-} from '@lianzhang/server/testing';
-import type { LoginResponse, TaskDto } from '@lianzhang/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seriousViolations } from './accessibility';
-import { keepScreenshot, launchChromium } from './browser';
-
-const WEB_INDEX = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'web',
-  'browser',
-  'index.html',
-);
-const PASSWORD = 'Lianzhang@2026';
+import type { TaskDto } from '@lianzhang/contracts';
+import type { Page } from 'playwright-core';
+import { keepScreenshot } from './browser';
+import { startDemoPlatform, type DemoPlatform } from './demo-platform';
 
 /**
  * The journeys of issue 5 in a real Chromium against the all-in-one server on the demo
@@ -36,83 +11,22 @@ const PASSWORD = 'Lianzhang@2026';
  * with axe-core on the way, and screenshots are kept under test-output/screenshots.
  */
 describe('journeys through the web app', () => {
-  let database: TestDatabase;
-  let platform: RunningPlatform;
-  let browser: Browser;
-  let db: Client;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
+  let demo: DemoPlatform;
 
   beforeAll(async () => {
-    requireBuilt(WEB_INDEX);
-    database = await createTestDatabase('e2e_journeys');
-    dataDir = mkdtempSync(join(tmpdir(), 'lz-journeys-'));
-    platform = await startPlatform({
-      port: await freePort(),
-      env: {
-        DATABASE_URL: database.url,
-        QUEUE_BACKEND: 'postgres',
-        QUEUE_PREFIX: 'e2e_journeys',
-        WORKER_HEALTH_PORT: String(await freePort()),
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-        // A due step is found within seconds, not the minute of production.
-        SCHEDULER_RECONCILE_SECONDS: '2',
-      },
+    demo = await startDemoPlatform('journeys', {
+      // A due step is found within seconds, not the minute of production.
+      SCHEDULER_RECONCILE_SECONDS: '2',
     });
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await db?.end();
-    const code = await platform?.stop();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
+    expect(await demo?.stop()).toBe(0);
   });
-
-  /** A fresh browser session signed in as `username`, in zh-CN unless told otherwise. */
-  async function signedIn(username: string, width = 1366): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: 900 },
-      locale: 'zh-CN',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    expect({ what, violations: await seriousViolations(page) }).toEqual({ what, violations: [] });
-  }
-
-  async function token(username: string): Promise<string> {
-    const response = await fetch(`${platform.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    return ((await response.json()) as LoginResponse).accessToken;
-  }
-
-  async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
-    const { rows } = await db.query(sql, params);
-    if (rows.length !== 1) throw new Error(`expected one row from ${sql}, got ${rows.length}`);
-    return rows[0] as T;
-  }
 
   const IC_CHAIN = `SELECT id FROM chain WHERE code = 'ngit.ic'`;
   const orgOf = (username: string) =>
-    one<{ id: string; name: string }>(
+    demo.one<{ id: string; name: string }>(
       `SELECT o.id, o.name FROM organisation o JOIN app_user u ON u.organisation_id = o.id WHERE u.username = $1`,
       [username],
     );
@@ -120,20 +34,20 @@ describe('journeys through the web app', () => {
   const JOURNEY_TASK = '车规级芯片封装可靠性验证（交办演示）';
 
   it('a. a chain leader creates a task and assigns it to an enterprise', async () => {
-    const chain = await one<{ id: string }>(IC_CHAIN);
+    const chain = await demo.one<{ id: string }>(IC_CHAIN);
     const assignee = await orgOf('ent.ngit.ic.2');
-    const page = await signedIn('leader.ngit.ic');
-    await page.goto(`${platform.baseUrl}/chains`);
+    const page = await demo.signedIn('leader.ngit.ic');
+    await page.goto(`${demo.baseUrl}/chains`);
     await page.getByRole('link', { name: '集成电路', exact: true }).first().click();
     await page.waitForURL(new RegExp(`/chains/${chain.id}/overview$`));
-    await expectAccessible(page, 'chain overview');
+    await demo.expectAccessible(page, 'chain overview');
 
-    await page.goto(`${platform.baseUrl}/chains/${chain.id}/map`);
+    await page.goto(`${demo.baseUrl}/chains/${chain.id}/map`);
     await page.getByTestId('chain-map').locator('svg').waitFor();
     await keepScreenshot(page, 'chain-map');
-    await expectAccessible(page, 'chain map');
+    await demo.expectAccessible(page, 'chain map');
 
-    await page.goto(`${platform.baseUrl}/chains/${chain.id}/tasks`);
+    await page.goto(`${demo.baseUrl}/chains/${chain.id}/tasks`);
     await page.getByTestId('task-create').click();
     const form = page.getByTestId('task-form');
     await form.waitFor();
@@ -141,19 +55,19 @@ describe('journeys through the web app', () => {
     await form.getByLabel('主办单位').click();
     await page.locator('nz-option-item', { hasText: assignee.name }).click();
     // A due date a month ahead, typed as people type it; the preview shows each step's day.
-    const due = await one<{ due: string }>(
+    const due = await demo.one<{ due: string }>(
       `SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date + 30, 'YYYY-MM-DD') AS due`,
     );
     await form.getByLabel('截止日期').fill(due.due);
     await form.getByLabel('截止日期').press('Enter');
     await form.getByTestId('escalation-step').first().waitFor();
     expect(await form.getByTestId('escalation-step').count()).toBeGreaterThan(3);
-    await expectAccessible(page, 'task form');
+    await demo.expectAccessible(page, 'task form');
     await form.getByTestId('task-submit').click();
     await form.waitFor({ state: 'detached' });
     await page.getByTestId('task-row').filter({ hasText: JOURNEY_TASK }).waitFor();
 
-    const stored = await one<{ status: string; assignee: string; due: string }>(
+    const stored = await demo.one<{ status: string; assignee: string; due: string }>(
       `SELECT status, assignee_organisation_id AS assignee, to_char(due_date, 'YYYY-MM-DD') AS due FROM task WHERE title = $1`,
       [JOURNEY_TASK],
     );
@@ -166,23 +80,25 @@ describe('journeys through the web app', () => {
       .filter({ hasText: JOURNEY_TASK })
       .waitFor();
     await keepScreenshot(page, 'task-board');
-    await expectAccessible(page, 'task board');
+    await demo.expectAccessible(page, 'task board');
   });
 
   it('b. the enterprise accepts and reports 60 %; the leader returns it with a reason; the enterprise resubmits; the leader accepts', async () => {
-    const chain = await one<{ id: string }>(IC_CHAIN);
-    const task = await one<{ id: string }>(`SELECT id FROM task WHERE title = $1`, [JOURNEY_TASK]);
-    const enterprise = await signedIn('ent.ngit.ic.2');
-    await enterprise.goto(`${platform.baseUrl}/workspace`);
+    const chain = await demo.one<{ id: string }>(IC_CHAIN);
+    const task = await demo.one<{ id: string }>(`SELECT id FROM task WHERE title = $1`, [
+      JOURNEY_TASK,
+    ]);
+    const enterprise = await demo.signedIn('ent.ngit.ic.2');
+    await enterprise.goto(`${demo.baseUrl}/workspace`);
     const row = enterprise.getByTestId('workspace-task-row').filter({ hasText: JOURNEY_TASK });
     await row.waitFor();
     await keepScreenshot(enterprise, 'enterprise-workspace');
-    await expectAccessible(enterprise, 'enterprise workspace');
+    await demo.expectAccessible(enterprise, 'enterprise workspace');
     await row.getByTestId('accept').click();
     await row.getByTestId('accept').waitFor({ state: 'detached' });
 
     const report = async (percent: string, narrative: string) => {
-      await enterprise.goto(`${platform.baseUrl}/tasks/${task.id}`);
+      await enterprise.goto(`${demo.baseUrl}/tasks/${task.id}`);
       const form = enterprise.getByTestId('report-form');
       await form.waitFor();
       await form.getByLabel('完成进度').fill(percent);
@@ -191,28 +107,28 @@ describe('journeys through the web app', () => {
       await enterprise.getByTestId('report-row').filter({ hasText: narrative }).waitFor();
     };
     await report('60', '完成可靠性试验方案评审，首批样品送检。');
-    await expectAccessible(enterprise, 'task detail');
+    await demo.expectAccessible(enterprise, 'task detail');
 
-    const leader = await signedIn('leader.ngit.ic');
-    await leader.goto(`${platform.baseUrl}/chains/${chain.id}/review`);
+    const leader = await demo.signedIn('leader.ngit.ic');
+    await leader.goto(`${demo.baseUrl}/chains/${chain.id}/review`);
     const pending = leader.getByTestId('review-row').filter({ hasText: '首批样品送检' });
     await pending.waitFor();
-    await expectAccessible(leader, 'review queue');
+    await demo.expectAccessible(leader, 'review queue');
     await pending.getByTestId('review-return').click();
     await leader.getByLabel('退回理由').fill('请附上送检单和检测机构回执');
     await leader.getByTestId('review-return-confirm').click();
     await pending.waitFor({ state: 'detached' });
 
-    await enterprise.goto(`${platform.baseUrl}/tasks/${task.id}`);
+    await enterprise.goto(`${demo.baseUrl}/tasks/${task.id}`);
     await enterprise.getByTestId('report-return-reason').filter({ hasText: '送检单' }).waitFor();
     await report('60', '补充送检单及检测机构回执，样品检测进行中。');
 
-    await leader.goto(`${platform.baseUrl}/chains/${chain.id}/review`);
+    await leader.goto(`${demo.baseUrl}/chains/${chain.id}/review`);
     const resubmitted = leader.getByTestId('review-row').filter({ hasText: '检测机构回执' });
     await resubmitted.getByTestId('review-accept').click();
     await resubmitted.waitFor({ state: 'detached' });
 
-    const reports = await db.query(
+    const reports = await demo.db.query(
       `SELECT percent, status, review_reason AS reason FROM progress_report
        WHERE subject_type = 'task' AND subject_id = $1 ORDER BY created_at`,
       [task.id],
@@ -221,7 +137,7 @@ describe('journeys through the web app', () => {
       { percent: 60, status: 'returned', reason: '请附上送检单和检测机构回执' },
       { percent: 60, status: 'accepted', reason: null },
     ]);
-    const progress = await one<{ progress: number; status: string }>(
+    const progress = await demo.one<{ progress: number; status: string }>(
       `SELECT progress, status FROM task WHERE id = $1`,
       [task.id],
     );
@@ -229,10 +145,10 @@ describe('journeys through the web app', () => {
   });
 
   it('c. an overdue task escalates: its 黄牌 shows on the provincial cockpit and prints as a 督办单', async () => {
-    const chain = await one<{ id: string }>(IC_CHAIN);
+    const chain = await demo.one<{ id: string }>(IC_CHAIN);
     const assignee = await orgOf('ent.ngit.ic.2');
-    const leader = await token('leader.ngit.ic');
-    const created = await fetch(`${platform.baseUrl}/api/tasks`, {
+    const leader = await demo.token('leader.ngit.ic');
+    const created = await fetch(`${demo.baseUrl}/api/tasks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${leader}` },
       body: JSON.stringify({
@@ -248,18 +164,18 @@ describe('journeys through the web app', () => {
     // Time passes: the task is now ten days late, and its 黄牌 step (3 workdays after the
     // due date) has come, as the scheduler's row for it says. Nothing else is touched: the
     // worker's reconciler finds the due step and fires it as it would in production.
-    await db.query(
+    await demo.db.query(
       `UPDATE task SET due_date = (now() AT TIME ZONE 'Asia/Shanghai')::date - 10 WHERE id = $1`,
       [task.id],
     );
-    const moved = await db.query(
+    const moved = await demo.db.query(
       `UPDATE scheduled_event SET fire_at = now() - interval '1 second'
        WHERE subject_id = $1 AND step = 'overdue-3' AND status = 'pending'`,
       [task.id],
     );
     expect(moved.rowCount).toBe(1);
     const notice = await waitFor(async () => {
-      const { rows } = await db.query(
+      const { rows } = await demo.db.query(
         `SELECT id, number, level FROM supervision_notice WHERE task_id = $1`,
         [task.id],
       );
@@ -267,8 +183,8 @@ describe('journeys through the web app', () => {
     });
     expect(notice.level).toBe('yellow');
 
-    const page = await signedIn('admin');
-    await page.goto(`${platform.baseUrl}/cockpit`);
+    const page = await demo.signedIn('admin');
+    await page.goto(`${demo.baseUrl}/cockpit`);
     const row = page.getByTestId('cockpit-notice').filter({ hasText: notice.number });
     await row.waitFor();
     expect(await row.getAttribute('data-level')).toBe('yellow');
@@ -278,7 +194,7 @@ describe('journeys through the web app', () => {
     await page.getByTestId('cockpit-heatmap').locator('svg').waitFor();
     await page.getByTestId('cockpit-trends').locator('svg').waitFor();
     await keepScreenshot(page, 'cockpit');
-    await expectAccessible(page, 'cockpit');
+    await demo.expectAccessible(page, 'cockpit');
 
     await row.getByRole('link', { name: notice.number }).click();
     await page.getByTestId('notice-sheet').waitFor();
@@ -286,34 +202,34 @@ describe('journeys through the web app', () => {
     await page.getByTestId('notice-sheet').getByText(`${assignee.name}：`).waitFor();
     expect(await page.getByTestId('notice-sheet').textContent()).toContain('黄牌');
     await keepScreenshot(page, 'supervision-notice');
-    await expectAccessible(page, 'supervision notice');
+    await demo.expectAccessible(page, 'supervision notice');
   });
 
   it('d. an enterprise opening another enterprise’s task by its URL sees “not found” and nothing of it', async () => {
     const own = await orgOf('ent.ngit.ic.2');
-    const other = await one<{ id: string; title: string }>(
+    const other = await demo.one<{ id: string; title: string }>(
       `SELECT t.id, t.title FROM task t WHERE t.chain_id = (${IC_CHAIN}) AND t.assignee_organisation_id <> $1
          AND NOT EXISTS (SELECT 1 FROM task_co_handler h WHERE h.task_id = t.id AND h.organisation_id = $1)
        ORDER BY t.created_at LIMIT 1`,
       [own.id],
     );
-    const page = await signedIn('ent.ngit.ic.2');
-    await page.goto(`${platform.baseUrl}/tasks/${other.id}`);
+    const page = await demo.signedIn('ent.ngit.ic.2');
+    await page.goto(`${demo.baseUrl}/tasks/${other.id}`);
     await page.getByTestId('task-not-found').waitFor();
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).not.toContain(other.title);
     expect(await page.getByTestId('task-detail').count()).toBe(0);
     // Nor does its 督办单 print view show anything of it.
     await page.goto(
-      `${platform.baseUrl}/tasks/${other.id}/notices/00000000-0000-4000-8000-000000000000/print`,
+      `${demo.baseUrl}/tasks/${other.id}/notices/00000000-0000-4000-8000-000000000000/print`,
     );
     await page.getByTestId('notice-not-found').waitFor();
     expect((await page.locator('body').textContent()) ?? '').not.toContain(other.title);
   });
 
   it('e. the language switch changes every visible label on the cockpit', async () => {
-    const page = await signedIn('analyst');
-    await page.goto(`${platform.baseUrl}/cockpit`);
+    const page = await demo.signedIn('analyst');
+    await page.goto(`${demo.baseUrl}/cockpit`);
     await page.getByTestId('cockpit-heatmap').locator('svg text').first().waitFor();
     const before = await labels(page);
     expect(before.some((t) => /驾驶舱/.test(t))).toBe(true);
@@ -331,11 +247,11 @@ describe('journeys through the web app', () => {
     expect(after.filter((t) => /\p{Script=Han}/u.test(t))).toEqual([]);
     expect(after.length).toBeGreaterThanOrEqual(before.length - 2);
     await keepScreenshot(page, 'cockpit-en');
-    await expectAccessible(page, 'cockpit (en)');
+    await demo.expectAccessible(page, 'cockpit (en)');
   });
 
   it('f. the other main pages pass the accessibility check: lists, notifications, administration', async () => {
-    const admin = await signedIn('admin');
+    const admin = await demo.signedIn('admin');
     for (const [path, ready] of [
       ['/chains', 'chain-list'],
       ['/tasks', 'tasks'],
@@ -347,10 +263,10 @@ describe('journeys through the web app', () => {
       ['/admin/delivery', 'queue-board'],
       ['/admin/audit', 'audit-row'],
     ] as const) {
-      await admin.goto(`${platform.baseUrl}${path}`);
+      await admin.goto(`${demo.baseUrl}${path}`);
       await admin.getByTestId(ready).first().waitFor();
       if (path === '/admin/calendar') await keepScreenshot(admin, 'admin-calendar');
-      await expectAccessible(admin, path);
+      await demo.expectAccessible(admin, path);
     }
   });
 });
