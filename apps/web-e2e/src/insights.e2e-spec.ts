@@ -117,6 +117,8 @@ describe('insights in the web app', () => {
     await row.getByTestId('indicator-enter').click();
     const form = page.getByTestId('actual-form');
     await form.waitFor();
+    // The dialog is named by its title (ng-zorro gives it none); axe checks the open dialog.
+    await page.locator('nz-modal-container.lz-actual-modal[aria-label]').waitFor();
     await demo.expectAccessible(page, 'actual entry');
     await form.getByLabel('年份').fill('2024');
     await form.getByLabel('实际值（%）').fill('27.6');

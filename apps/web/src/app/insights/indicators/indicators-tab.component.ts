@@ -1,11 +1,13 @@
 import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
   computed,
   effect,
   inject,
+  Injector,
   signal,
   type OnInit,
 } from '@angular/core';
@@ -321,6 +323,7 @@ interface Editing {
 export class IndicatorsTabComponent implements OnInit {
   protected readonly store = inject(InsightsStore);
   private readonly languages = inject(LanguageService);
+  private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
   private readonly message = inject(NzMessageService);
   private readonly document = inject(DOCUMENT);
@@ -342,9 +345,14 @@ export class IndicatorsTabComponent implements OnInit {
 
   constructor() {
     // The dialog's accessible name is its title: renamed when the language changes.
+    // Named on the render that creates the dialog, not only after its opening animation,
+    // so it is never in the page without a name.
     effect(() => {
       this.modalTitle();
-      if (this.editing()) this.nameDialog();
+      if (this.editing()) {
+        this.nameDialog();
+        afterNextRender(() => this.nameDialog(), { injector: this.injector });
+      }
     });
   }
 
