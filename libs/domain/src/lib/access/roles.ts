@@ -128,6 +128,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   enterprise_user: [...READ, 'task:work', 'report:create', 'request:create', 'challenge:apply'],
 };
 
+/** Roles that read every chain of the province (the provincial office); the rest are scoped. */
+export const PROVINCE_WIDE_ROLES: readonly Role[] = ['province_admin', 'province_analyst'];
+
+export function seesWholeProvince(role: Role): boolean {
+  return PROVINCE_WIDE_ROLES.includes(role);
+}
+
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { seesWholeProvince } from '@lianzhang/domain';
 import { NotFoundError, type AuthenticatedUser } from '@lianzhang/server/core';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -22,10 +23,8 @@ export class ChainScopeService {
     user: AuthenticatedUser,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ChainScope> {
+    if (seesWholeProvince(user.role)) return { all: true };
     switch (user.role) {
-      case 'province_admin':
-      case 'province_analyst':
-        return { all: true };
       case 'enterprise_user':
         return this.ids(
           manager,

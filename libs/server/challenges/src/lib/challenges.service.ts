@@ -30,6 +30,7 @@ import {
   latestChallengeDate,
   LIVE_CHALLENGE_STATUSES,
   milestonePastMessage,
+  seesWholeProvince,
   transitionApplication,
   transitionChallenge,
   type ApplicationAction,
@@ -149,8 +150,7 @@ interface Locked {
   readonly managed: boolean;
 }
 
-const isProvince = (user: AuthenticatedUser) =>
-  user.role === 'province_admin' || user.role === 'province_analyst';
+const isProvince = (user: AuthenticatedUser) => seesWholeProvince(user.role);
 
 /**
  * 揭榜挂帅: challenges on short boards, applications to them, and 定榜, which turns the

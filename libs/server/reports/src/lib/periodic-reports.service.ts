@@ -13,8 +13,8 @@ import {
   PERIODIC_REPORT_MESSAGES,
   periodStarted,
   previousPeriod,
+  seesWholeProvince,
   type IsoDate,
-  type Role,
 } from '@lianzhang/domain';
 import { ChainScopeService, includes, type ChainScope } from '@lianzhang/server/chains';
 import {
@@ -32,7 +32,6 @@ import { PeriodicReportsRepository } from './periodic-reports.repository';
 import { ReportJobs } from './report-jobs';
 
 /** Roles that see and ask for the province's report, and every chain's. */
-const PROVINCE_ROLES: readonly Role[] = ['province_admin', 'province_analyst'];
 
 /**
  * Reports one user may have waiting at once: enough for any office's morning, few enough
@@ -86,7 +85,7 @@ export class PeriodicReportsService {
        WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) ORDER BY code`,
       [scope.all ? null : scope.chainIds],
     )) as PeriodicReportOptionsDto['chains'];
-    return { province: PROVINCE_ROLES.includes(user.role), chains };
+    return { province: seesWholeProvince(user.role), chains };
   }
 
   /**
@@ -98,7 +97,7 @@ export class PeriodicReportsService {
     user: AuthenticatedUser,
     request: CreatePeriodicReportRequest,
   ): Promise<PeriodicReportDto> {
-    if (request.scope === 'province' && !PROVINCE_ROLES.includes(user.role)) {
+    if (request.scope === 'province' && !seesWholeProvince(user.role)) {
       throw new DomainError('FORBIDDEN', [
         fieldError('scope', PERIODIC_REPORT_MESSAGES.provinceOnly),
       ]);
@@ -106,7 +105,7 @@ export class PeriodicReportsService {
     const chainId = request.scope === 'chain' ? request.chainId : null;
     const id = await inTransaction(this.dataSource, async (manager) => {
       if (chainId) {
-        if (PROVINCE_ROLES.includes(user.role)) {
+        if (seesWholeProvince(user.role)) {
           await this.scope.requireVisible(user, chainId, manager);
         } else await this.scope.requireManaged(user, chainId, manager);
       }
@@ -174,11 +173,11 @@ export class PeriodicReportsService {
    * to this feature anyway, reaches none: its member chains are not its to report on).
    */
   private async reportScope(user: AuthenticatedUser): Promise<ChainScope> {
-    return PROVINCE_ROLES.includes(user.role) ? { all: true } : this.scope.managed(user);
+    return seesWholeProvince(user.role) ? { all: true } : this.scope.managed(user);
   }
 
   private async canSee(user: AuthenticatedUser, chainId: string | null): Promise<boolean> {
-    if (PROVINCE_ROLES.includes(user.role)) return true;
+    if (seesWholeProvince(user.role)) return true;
     return chainId !== null && includes(await this.reportScope(user), chainId);
   }
 
