@@ -28,6 +28,7 @@ module.exports = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools/launcher',
+    '<rootDir>/tools/bench',
     '<rootDir>/apps/web',
     '<rootDir>/apps/web-e2e',
   ],

@@ -21,6 +21,10 @@ const targets = {
     entry: 'tools/bench/src/scheduler.bench.ts',
     out: 'dist/tools/bench/scheduler.js',
   },
+  bench: {
+    entry: 'tools/bench/src/province.bench.ts',
+    out: 'dist/tools/bench/province.js',
+  },
   'bench-import': {
     entry: 'tools/bench/src/import.bench.ts',
     out: 'dist/tools/bench/import.js',

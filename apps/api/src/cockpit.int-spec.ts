@@ -29,8 +29,10 @@ describe('the provincial cockpit', () => {
     dueInDays: number,
   ) => {
     const [row] = (await api.dataSource.query(
-      `INSERT INTO task (chain_id, title, assigner_user_id, assignee_organisation_id, status, due_date)
-       VALUES ($1, $2, $3, $4, $5, ${IN_DAYS(dueInDays)}) RETURNING id`,
+      // As the workflow leaves it: a closed task records the day it closed.
+      `INSERT INTO task (chain_id, title, assigner_user_id, assignee_organisation_id, status, due_date, closed_on)
+       VALUES ($1, $2, $3, $4, $5::text, ${IN_DAYS(dueInDays)},
+               CASE WHEN $5::text IN ('done', 'cancelled') THEN ${IN_DAYS(0)} END) RETURNING id`,
       [chain, `驾驶舱任务 ${key}`, leader.id, organisationId, status],
     )) as { id: string }[];
     const id = (row as { id: string }).id;

@@ -379,8 +379,9 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
       expect(c?.reasons.map((r) => r.code)).not.toContain('chokepoint_behind');
     });
 
-    it('reads tasks, short boards, projects and 督办单 once for the cockpit and its scores', async () => {
+    it('reads each table once for the cockpit and its scores, then keeps each chain’s facts until its data changes', async () => {
       const statements: string[] = [];
+      const boardParams: unknown[] = [];
       const probe = api.dataSource.createQueryRunner();
       const runner = Object.getPrototypeOf(probe) as { query: (...args: unknown[]) => unknown };
       await probe.release();
@@ -390,20 +391,55 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
         ...args: unknown[]
       ) {
         statements.push(String(args[0]));
+        if (/FROM short_board\b/.test(String(args[0]))) boardParams.push(args[1]);
         return query.apply(this, args);
       });
+      const reading = () => {
+        const count = (table: RegExp) => statements.filter((sql) => table.test(sql)).length;
+        const read = {
+          boards: count(/FROM short_board\b/),
+          projects: count(/FROM project\b/),
+          // the counts, the weekly trend, and the list of notices
+          notices: count(/FROM supervision_notice\b/),
+        };
+        statements.length = 0;
+        return read;
+      };
       try {
-        await get<CockpitDto>('/api/cockpit', admin);
+        await api.dataSource.query(`DELETE FROM chain_facts`);
+        const first = await get<CockpitDto>('/api/cockpit', admin);
+        expect(reading()).toEqual({ boards: 1, projects: 1, notices: 3 });
+        // Nothing changed: every chain's facts are read back; only the notice list is live.
+        expect(await get<CockpitDto>('/api/cockpit', admin)).toEqual(first);
+        expect(reading()).toEqual({ boards: 0, projects: 0, notices: 1 });
+        // A change in chain A (a trigger bumps its version): only chain A is computed
+        // again, and the cockpit shows the change at once.
+        const [request] = (await api.dataSource.query(
+          `INSERT INTO coordination_request (chain_id, organisation_id, raised_by_user_id, category, title, body, respond_by)
+           VALUES ($1, $2, $3, 'land', '用地', '请协调', ${IN_DAYS(-1)}) RETURNING id`,
+          [chainA, jinanOrg, enterprise.id],
+        )) as [{ id: string }];
+        boardParams.length = 0;
+        const third = await get<CockpitDto>('/api/cockpit', admin);
+        expect(reading()).toEqual({ boards: 1, projects: 1, notices: 3 });
+        expect(boardParams).toEqual([[[chainA]]]);
+        const line = (dto: CockpitDto) => dto.chains.find((c) => c.id === chainA);
+        expect(line(third)?.openRequests).toBe((line(first)?.openRequests ?? 0) + 1);
+        expect(line(third)?.overdueRequests).toBe((line(first)?.overdueRequests ?? 0) + 1);
+        await api.dataSource.query(`DELETE FROM coordination_request WHERE id = $1`, [request.id]);
+        expect(await get<CockpitDto>('/api/cockpit', admin)).toEqual(first);
+        expect(reading()).toEqual({ boards: 1, projects: 1, notices: 3 });
+        const [kept] = (await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM chain_facts WHERE day = ${IN_DAYS(0)} AND computed_version = version`,
+        )) as [{ n: number }];
+        expect(kept.n).toBe(first.chains.length);
+        // A new day: facts of an earlier day are computed again.
+        await api.dataSource.query(`UPDATE chain_facts SET day = day - 1`);
+        expect(await get<CockpitDto>('/api/cockpit', admin)).toEqual(first);
+        expect(reading()).toEqual({ boards: 1, projects: 1, notices: 3 });
       } finally {
         spy.mockRestore();
       }
-      const reading = (table: RegExp) => statements.filter((sql) => table.test(sql)).length;
-      expect({
-        boards: reading(/FROM short_board\b/),
-        projects: reading(/FROM project\b/),
-        // the counts, the list of notices, the weekly trend
-        notices: reading(/FROM supervision_notice\b/),
-      }).toEqual({ boards: 1, projects: 1, notices: 3 });
     });
 
     it('lists every chain of the scope worst first, and shows today’s snapshot in the trend', async () => {

@@ -2,8 +2,12 @@ export * from './lib/health.service';
 export {
   boardUnderWay,
   projectUnderWay,
+  TREND_WEEKS,
+  trendWeeks,
   type BoardFact,
+  type ChainFacts,
   type ChainRow as HealthChainRow,
+  type HeatFact,
   type HealthFacts,
   type NoticeFacts,
   type ProjectFact,

@@ -35,6 +35,7 @@ import { UserLanguage1795890000000 } from './migrations/1795890000000-user-langu
 import { Insights1795900000000 } from './migrations/1795900000000-insights';
 import { PeriodicReports1795900100000 } from './migrations/1795900100000-periodic-reports';
 import { Challenges1795900300000 } from './migrations/1795900300000-challenges';
+import { ProvinceScale1795900400000 } from './migrations/1795900400000-province-scale';
 
 /**
  * Every entity and every migration, in order. Apps, the launcher and the tests build
@@ -77,5 +78,6 @@ export const SCHEMA: SchemaDefinition = {
     Insights1795900000000,
     PeriodicReports1795900100000,
     Challenges1795900300000,
+    ProvinceScale1795900400000,
   ],
 };

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { seesWholeProvince } from '@lianzhang/domain';
-import { NotFoundError, type AuthenticatedUser } from '@lianzhang/server/core';
+import {
+  currentRequestContext,
+  NotFoundError,
+  type AuthenticatedUser,
+  type RequestContext,
+} from '@lianzhang/server/core';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** Chains a user may see, as SQL over a chain id column: every chain, or a list. */
@@ -19,10 +24,47 @@ export type ChainScope =
 export class ChainScopeService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Scopes read outside a transaction, kept for the rest of the request: a list or a
+   * detail asks for the caller's scope several times (visibility, then the actions it
+   * may take) and the answer cannot change in between. Reads inside a caller's
+   * transaction always go to that transaction.
+   */
+  private readonly perRequest = new WeakMap<RequestContext, Map<string, Promise<ChainScope>>>();
+
+  private remembered(
+    key: string,
+    manager: EntityManager,
+    read: () => Promise<ChainScope>,
+  ): Promise<ChainScope> {
+    const context = currentRequestContext();
+    if (!context || manager !== this.dataSource.manager) return read();
+    let scopes = this.perRequest.get(context);
+    if (!scopes) this.perRequest.set(context, (scopes = new Map()));
+    const found = scopes.get(key);
+    if (found) return found;
+    const scope = read();
+    scopes.set(key, scope);
+    // A failed read is not kept: the next call tries again.
+    scope.catch(() => scopes?.delete(key));
+    return scope;
+  }
+
   async visible(
     user: AuthenticatedUser,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ChainScope> {
+    return this.remembered(`visible:${user.id}`, manager, () => this.readVisible(user, manager));
+  }
+
+  async managed(
+    user: AuthenticatedUser,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ChainScope> {
+    return this.remembered(`managed:${user.id}`, manager, () => this.readManaged(user, manager));
+  }
+
+  private async readVisible(user: AuthenticatedUser, manager: EntityManager): Promise<ChainScope> {
     if (seesWholeProvince(user.role)) return { all: true };
     switch (user.role) {
       case 'enterprise_user':
@@ -37,10 +79,7 @@ export class ChainScopeService {
   }
 
   /** Chains the user may change and assign work in. Empty for analysts and enterprises. */
-  async managed(
-    user: AuthenticatedUser,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ChainScope> {
+  private async readManaged(user: AuthenticatedUser, manager: EntityManager): Promise<ChainScope> {
     switch (user.role) {
       case 'province_admin':
         return { all: true };

@@ -11,6 +11,7 @@ import {
   reportFreshness,
   type ChainHealth,
   type ReportingItem,
+  type WorkdayCalendar,
 } from '@lianzhang/domain';
 import { CalendarService } from '@lianzhang/server/calendar';
 import { ChainScopeService } from '@lianzhang/server/chains';
@@ -46,10 +47,12 @@ export class HealthService {
 
   /** Every leaf chain the user may see, worst first, with its trend. */
   async list(user: AuthenticatedUser): Promise<InsightsHealthDto> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { dto, facts } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const scope = await this.scope.visible(user, manager);
       return this.read(manager, scope.all ? null : scope.chainIds);
     });
+    await this.remember(facts);
+    return dto;
   }
 
   /**
@@ -57,20 +60,24 @@ export class HealthService {
    * no score of its own: it comes without one, saying so.
    */
   async one(user: AuthenticatedUser, chainId: string): Promise<ChainHealthDto> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { dto, facts } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await this.scope.requireVisible(user, chainId, manager);
-      const [chain] = (await this.read(manager, [chainId])).chains;
-      if (chain) return chain;
+      const read = await this.read(manager, [chainId]);
+      const [chain] = read.dto.chains;
+      if (chain) return { dto: chain, facts: read.facts };
       const group = await this.repository.chain(manager, chainId);
       if (!group) throw new NotFoundError('chain');
-      return toDto(group, {
+      const dto = toDto(group, {
         score: null,
         grade: null,
         components: [],
         omitted: [],
         reason: HEALTH_GROUP_CHAIN,
       });
+      return { dto, facts: read.facts };
     });
+    await this.remember(facts);
+    return dto;
   }
 
   /**
@@ -82,8 +89,28 @@ export class HealthService {
     manager: EntityManager,
     ids: readonly string[] | null,
   ): Promise<{ facts: HealthFacts; scores: Map<string, ChainHealth> }> {
-    const facts = await this.repository.facts(manager, ids);
-    return { facts, scores: await this.judge(manager, facts) };
+    const calendar = await this.calendars.calendar(manager);
+    const facts = await this.repository.facts(manager, ids, calendar);
+    return { facts, scores: this.judge(facts, calendar) };
+  }
+
+  /** Computes and keeps the facts of every leaf chain not yet current for today. */
+  async prepareDay(): Promise<{ day: string; computed: number }> {
+    const facts = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const calendar = await this.calendars.calendar(manager);
+      return this.repository.facts(manager, null, calendar);
+    });
+    await this.remember(facts);
+    this.logger.log(`chain facts ${facts.today}: ${facts.computed.length} chains computed`);
+    return { day: facts.today, computed: facts.computed.length };
+  }
+
+  /**
+   * Keeps the facts `assess` had to compute for the next reader (`chain_facts`). Call it
+   * after the transaction `assess` ran in, so that a repeatable-read snapshot never writes.
+   */
+  async remember(facts: HealthFacts): Promise<void> {
+    await this.repository.remember(this.dataSource.manager, facts);
   }
 
   /**
@@ -93,32 +120,37 @@ export class HealthService {
    * so a second run the same day (a retry, a second worker) adds nothing.
    */
   async snapshot(): Promise<{ day: string; chains: number; inserted: number }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const { facts, scores } = await this.assess(manager, null);
-      const inserted = await this.repository.insertSnapshots(
-        manager,
-        facts.today,
-        facts.chains.map((chain) => {
-          const health = scores.get(chain.id) as ChainHealth;
-          return {
-            chainId: chain.id,
-            score: health.score,
-            grade: health.grade,
-            components: [...health.components],
-          };
-        }),
-      );
-      this.logger.log(
-        `health snapshot ${facts.today}: ${inserted} of ${facts.chains.length} chains written`,
-      );
-      return { day: facts.today, chains: facts.chains.length, inserted };
-    });
+    const { result, facts } = await this.dataSource.transaction(
+      'REPEATABLE READ',
+      async (manager) => {
+        const { facts, scores } = await this.assess(manager, null);
+        const inserted = await this.repository.insertSnapshots(
+          manager,
+          facts.today,
+          facts.chains.map((chain) => {
+            const health = scores.get(chain.id) as ChainHealth;
+            return {
+              chainId: chain.id,
+              score: health.score,
+              grade: health.grade,
+              components: [...health.components],
+            };
+          }),
+        );
+        this.logger.log(
+          `health snapshot ${facts.today}: ${inserted} of ${facts.chains.length} chains written`,
+        );
+        return { result: { day: facts.today, chains: facts.chains.length, inserted }, facts };
+      },
+    );
+    await this.remember(facts);
+    return result;
   }
 
   private async read(
     manager: EntityManager,
     ids: readonly string[] | null,
-  ): Promise<InsightsHealthDto> {
+  ): Promise<{ dto: InsightsHealthDto; facts: HealthFacts }> {
     const { facts, scores } = await this.assess(manager, ids);
     const trends = await this.repository.trends(manager, ids, HEALTH_TREND_DAYS);
     const chains = facts.chains
@@ -128,29 +160,25 @@ export class HealthService {
           (a.score ?? Number.POSITIVE_INFINITY) - (b.score ?? Number.POSITIVE_INFINITY) ||
           a.code.localeCompare(b.code),
       );
-    return { asOf: facts.today, chains };
+    return { dto: { asOf: facts.today, chains }, facts };
   }
 
-  private async judge(
-    manager: EntityManager,
-    facts: HealthFacts,
-  ): Promise<Map<string, ChainHealth>> {
-    const calendar = await this.calendars.calendar(manager);
+  private judge(facts: HealthFacts, calendar: WorkdayCalendar): Map<string, ChainHealth> {
     const scores = new Map<string, ChainHealth>();
     for (const chain of facts.chains) {
-      const tasks = facts.tasks.get(chain.id) ?? NO_TASKS;
-      const notices = facts.notices.get(chain.id) ?? NO_NOTICES;
-      const boards = (facts.shortBoards.get(chain.id) ?? []).filter((b) => boardUnderWay(b.status));
-      const projects = (facts.projects.get(chain.id) ?? []).filter((p) => projectUnderWay(p.stage));
-      // Open work should report: a task from its assignment, a board or project from its start.
-      const reporting: ReportingItem[] = [
-        ...tasks.reporting,
-        ...[...boards, ...projects].map((item) => ({
-          since: item.startDate,
-          lastReportOn: item.lastReportOn,
-          everyWorkdays: null,
-        })),
-      ];
+      const chainFacts = facts.byChain.get(chain.id);
+      const tasks = chainFacts?.tasks ?? NO_TASKS;
+      const notices = chainFacts?.notices ?? NO_NOTICES;
+      const boards = (chainFacts?.shortBoards ?? []).filter((b) => boardUnderWay(b.status));
+      const projects = (chainFacts?.projects ?? []).filter((p) => projectUnderWay(p.stage));
+      // Open work should report: a task from its assignment (judged with the facts), a
+      // board or project from its start.
+      const items: ReportingItem[] = [...boards, ...projects].map((item) => ({
+        since: item.startDate,
+        lastReportOn: item.lastReportOn,
+        everyWorkdays: null,
+      }));
+      const others = reportFreshness(items, facts.today, calendar);
       scores.set(
         chain.id,
         chainHealth({
@@ -159,7 +187,10 @@ export class HealthService {
           overdueTasks: tasks.overdue,
           shortBoards: boards,
           projects,
-          reports: reportFreshness(reporting, facts.today, calendar),
+          reports: {
+            expected: tasks.reports.expected + others.expected,
+            fresh: tasks.reports.fresh + others.fresh,
+          },
           yellowNotices: notices.yellowTasks,
           redNotices: notices.redTasks,
         }),

@@ -126,7 +126,37 @@ export class ChainOutputActualEntity {
   enteredAt!: Date;
 }
 
+/**
+ * A chain's facts for the cockpit and chain health, as computed for `day` at `version`
+ * (issue 7). Triggers bump `version` whenever a statement changes a row the facts read
+ * (migration ProvinceScale1795900400000); facts whose day or version is behind are
+ * computed again by the next reader. A cache: deleting every row loses nothing.
+ */
+@Entity({ name: 'chain_facts' })
+export class ChainFactsEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_chain_facts' })
+  chainId!: string;
+
+  @ManyToOne(() => ChainEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'chain_id', foreignKeyConstraintName: 'fk_chain_facts_chain' })
+  chain?: ChainEntity;
+
+  @Column({ type: 'bigint', default: 1 })
+  version!: string;
+
+  @Column({ type: 'bigint', nullable: true })
+  computedVersion!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  day!: string | null;
+
+  /** json, not jsonb: written whole, read whole, sent as stored. */
+  @Column({ type: 'json', nullable: true })
+  facts!: unknown;
+}
+
 export const INSIGHT_ENTITIES = [
+  ChainFactsEntity,
   ChainHealthSnapshotEntity,
   PlanIndicatorActualEntity,
   ChainOutputActualEntity,

@@ -8,6 +8,7 @@ import {
   loadConfig,
   migrate,
   QueueModule,
+  type AppConfig,
 } from '@lianzhang/server/core';
 import { freePort } from '@lianzhang/server/embedded';
 import { SchedulerModule, SchedulerService, type EventDraft } from '@lianzhang/server/scheduler';
@@ -248,8 +249,16 @@ export class Producer {
     readonly scheduler: SchedulerService,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv): Promise<Producer> {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  /**
+   * `scheduler` replaces the timers' settings after validation: the province benchmark
+   * reconciles with horizons beyond what an operator may configure (one day at most).
+   */
+  static async start(
+    env: NodeJS.ProcessEnv,
+    scheduler: Partial<AppConfig['scheduler']> = {},
+  ): Promise<Producer> {
+    const loaded = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+    const config: AppConfig = { ...loaded, scheduler: { ...loaded.scheduler, ...scheduler } };
     const app = await NestFactory.createApplicationContext(
       {
         module: ProducerModule,

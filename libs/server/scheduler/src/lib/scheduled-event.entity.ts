@@ -14,7 +14,8 @@ export type ScheduledEventStatus = (typeof SCHEDULED_EVENT_STATUSES)[number];
  * the same step twice, even at once, gives one row.
  */
 @Entity({ name: 'scheduled_event' })
-@Index('ix_scheduled_event_pending_fire_at', ['fireAt'], { where: `"status" = 'pending'` })
+// (fire_at, id): the reconciler pages through the pending rows by both, keyset-style.
+@Index('ix_scheduled_event_pending_fire_at_id', ['fireAt', 'id'], { where: `"status" = 'pending'` })
 @Index('ix_scheduled_event_subject', ['subjectType', 'subjectId'])
 @Index('ux_scheduled_event_step', ['subjectType', 'subjectId', 'kind', 'step', 'fireAt'], {
   unique: true,

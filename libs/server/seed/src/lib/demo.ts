@@ -488,6 +488,13 @@ export async function seedDemo(
         }
       }
     }
+    // The day each closed task was done or cancelled, as the workflow records it.
+    await manager.query(
+      `UPDATE task t SET closed_on = c.day
+       FROM (SELECT e.task_id, min((e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date) AS day
+             FROM task_event e WHERE e.to_status IN ('done', 'cancelled') GROUP BY e.task_id) c
+       WHERE c.task_id = t.id AND t.status IN ('done', 'cancelled')`,
+    );
     const notices = await noticeHistory(manager, today);
     const steps = await planOpenTasks(manager);
     await demoChallenges(manager, dayOffset);

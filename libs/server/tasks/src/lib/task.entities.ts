@@ -40,9 +40,14 @@ export {
 } from '@lianzhang/domain';
 
 @Entity({ name: 'task' })
-@Index('ix_task_chain_id_status', ['chainId', 'status'])
+@Index('ix_task_chain_id_status_due_date', ['chainId', 'status', 'dueDate', 'id'])
 @Index('ix_task_assignee_organisation_id_status', ['assigneeOrganisationId', 'status'])
 @Index('ix_task_due_date', ['dueDate'])
+@Index('ix_task_chain_id_created_at', ['chainId', 'createdAt'])
+@Index('ix_task_chain_id_closed_on', ['chainId', 'closedOn'], { where: `"status" = 'done'` })
+@Index('ix_task_late', ['chainId', 'dueDate', 'closedOn', 'createdAt'], {
+  where: `"status" <> 'draft' AND ("closed_on" IS NULL OR "closed_on" > "due_date")`,
+})
 @Check(
   'ck_task_status',
   `"status" IN ('draft', 'assigned', 'accepted', 'in_progress', 'submitted', 'returned', 'done', 'cancelled')`,
@@ -127,6 +132,10 @@ export class TaskEntity {
   /** Shanghai day of the last accepted progress report: the anchor of the reporting cadence. */
   @Column({ type: 'date', nullable: true })
   lastReportOn!: string | null;
+
+  /** Shanghai day it was done or cancelled; null while open. */
+  @Column({ type: 'date', nullable: true })
+  closedOn!: string | null;
 
   /** Latest accepted progress, 0–100. */
   @Column({ type: 'integer', default: 0 })
@@ -447,6 +456,7 @@ export class EscalationPolicyEntity {
 @Index('ix_supervision_notice_task_id', ['taskId'])
 @Index('ux_supervision_notice_year_seq', ['year', 'seq'], { unique: true })
 @Index('ux_supervision_notice_event_id', ['eventId'], { unique: true })
+@Index('ix_supervision_notice_level_issued_at', ['level', 'issuedAt', 'seq'])
 @Check('ck_supervision_notice_level', `"level" IN ('yellow', 'red')`)
 export class SupervisionNoticeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_supervision_notice' })

@@ -102,6 +102,7 @@ const schema = z
       })
       .default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'expected json or pretty' }).optional(),
+    LOG_QUERIES: boolean(false),
   })
   .superRefine((env, ctx) => {
     const backend = env.QUEUE_BACKEND ?? (env.REDIS_URL ? 'redis' : 'postgres');
@@ -166,7 +167,12 @@ export interface AppConfig {
   readonly demoData: boolean | undefined;
   /** Absolute path of the built web app the api serves, if any. */
   readonly webDist: string | undefined;
-  readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
+  /** `queries`: every SQL statement and its parameters at debug level (diagnosis and the API benchmark). */
+  readonly log: {
+    readonly level: string;
+    readonly format: 'json' | 'pretty';
+    readonly queries: boolean;
+  };
   /**
    * Timers: events due within the horizon get a delayed job when written; the reconciler
    * runs every `reconcileEveryMs` and enqueues what enters the horizon or was lost.
@@ -252,6 +258,7 @@ export function loadConfig(
     log: {
       level: e.LOG_LEVEL,
       format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
+      queries: e.LOG_QUERIES,
     },
     scheduler: {
       horizonMs: e.SCHEDULER_HORIZON_SECONDS * 1000,

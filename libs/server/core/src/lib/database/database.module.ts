@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions, type SchemaDefinition } from './data-source';
+import { QueryLogger } from './query-logger';
 import { SchemaCheck } from './schema-check';
 
 @Module({})
@@ -17,7 +18,10 @@ export class DatabaseModule {
             if (!config.databaseUrl) {
               throw new Error('DATABASE_URL is not set');
             }
-            return dataSourceOptions(config.databaseUrl, schema, { applicationName });
+            const options = dataSourceOptions(config.databaseUrl, schema, { applicationName });
+            return config.log.queries
+              ? { ...options, logging: ['query'], logger: new QueryLogger() }
+              : options;
           },
         }),
       ],

@@ -35,6 +35,8 @@ export interface JobPayloads {
   'delivery.digest': Record<string, never>;
   /** Snapshot every chain's health score for today (idempotent per chain and day). */
   'reports.health-snapshot': Record<string, never>;
+  /** Compute every chain's facts for the new day, so the day's first cockpit finds them ready. */
+  'reports.chain-facts': Record<string, never>;
   /** Generate one periodic report row: job id = report id; the row is the truth. */
   'reports.generate': { readonly reportId: string };
   /** Create the weekly and monthly report rows that are due, and enqueue the pending ones. */
@@ -86,6 +88,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'delivery.reconcile': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
   'delivery.digest': { queue: QUEUES.delivery, options: JOB_PRESETS.ephemeral },
   'reports.health-snapshot': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
+  'reports.chain-facts': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
   // Attempts and the last error live on the report row, as for deliveries.
   'reports.generate': { queue: QUEUES.reports, options: JOB_PRESETS.wakeUp },
   'reports.schedule': { queue: QUEUES.reports, options: JOB_PRESETS.ephemeral },
@@ -122,6 +125,13 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     id: 'insight-snapshot',
     job: 'reports.health-snapshot',
     repeat: () => ({ pattern: '55 23 * * *', tz: 'Asia/Shanghai' }),
+  },
+  // Each chain's facts are kept per day: a minute into the day the worker computes them
+  // for the whole province at once, instead of the day's first cockpit visitor.
+  {
+    id: 'chain-facts',
+    job: 'reports.chain-facts',
+    repeat: () => ({ pattern: '1 0 * * *', tz: 'Asia/Shanghai' }),
   },
   // Every hour: creates the week's and month's report rows once their period has ended,
   // and re-enqueues pending rows whose job was lost (the row, not the queue, is the truth).

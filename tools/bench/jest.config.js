@@ -1,0 +1,3 @@
+const { serverProject } = require('../../jest.shared');
+
+module.exports = serverProject('bench', __dirname);
