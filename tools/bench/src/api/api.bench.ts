@@ -3,6 +3,7 @@ import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { CapturedStatement } from './baseline-server';
 import { load, type LoadResult } from './load';
 import { memoryOf, startProcess, waitForHttp, type Platform } from './processes';
@@ -24,13 +25,29 @@ export interface ApiCaseResult {
   readonly statements: number;
   readonly api: LoadResult;
   readonly baseline: LoadResult;
+  /** The api with one connection: what a single user waits, with nobody queued ahead. */
+  readonly alone: LoadResult;
 }
 
 export interface ApiReport {
   readonly results: readonly ApiCaseResult[];
+  /** Highest resident set size sampled (every 200 ms) while the cases ran. */
   readonly apiPeakMb: number;
   readonly workerPeakMb: number;
+  /**
+   * Before the load: the worker's start-up work on this database (the periodic reports
+   * of the periods just ended), how long it took, and its peak (VmHWM) meanwhile.
+   */
+  readonly settle: {
+    readonly seconds: number;
+    readonly settled: boolean;
+    readonly workerPeakMb: number;
+    readonly reports: number;
+  };
 }
+
+/** The baseline serves each case at a path of its own: two cases may share the api's path as different users. */
+const baselinePath = (c: ApiCase) => `/${c.name.replace(/\W+/g, '-').slice(0, 60)}`;
 
 async function login(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, {
@@ -62,13 +79,13 @@ async function capture(
   try {
     await waitForHttp(`${base}/api/health`);
     const routes = new Map<string, CapturedStatement[]>();
-    for (const c of cases) {
+    for (const [index, c] of cases.entries()) {
       const token = await login(base, c.as);
       for (const round of [0, 1]) {
         const response = await fetch(`${base}${c.path}`, {
           headers: {
             authorization: `Bearer ${token}`,
-            'x-request-id': `capture-${c.name.replace(/\W+/g, '-')}-${round}`,
+            'x-request-id': `capture-${index}-${round}`,
           },
         });
         if (response.status !== 200)
@@ -77,8 +94,8 @@ async function capture(
       }
     }
     await new Promise((r) => setTimeout(r, 500));
-    for (const c of cases) {
-      const id = `capture-${c.name.replace(/\W+/g, '-')}-1`;
+    for (const [index, c] of cases.entries()) {
+      const id = `capture-${index}-1`;
       const statements: CapturedStatement[] = [];
       for (const l of api.lines) {
         if (!l.startsWith('{')) continue;
@@ -92,11 +109,52 @@ async function capture(
           statements.push({ sql: entry.sql, parameters: entry.parameters ?? [] });
       }
       if (statements.length === 0) throw new Error(`${c.name}: no statements captured`);
-      routes.set(c.path, statements);
+      routes.set(baselinePath(c), statements);
     }
     return routes;
   } finally {
     await api.stop();
+  }
+}
+
+/**
+ * Waits until the worker has no periodic report left to generate (a fresh province has
+ * the week's and the month's to make, for the province and every chain), so the API load
+ * does not share the machine with them; gives up after `seconds`.
+ */
+async function settleWorker(
+  databaseUrl: string,
+  workerPid: number,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<ApiReport['settle']> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  try {
+    await new Promise((r) => setTimeout(r, 5_000));
+    for (;;) {
+      const { rows } = await client.query<{ waiting: number; total: number }>(
+        `SELECT count(*) FILTER (WHERE status IN ('pending', 'generating'))::int AS waiting, count(*)::int AS total FROM periodic_report`,
+      );
+      const [row] = rows;
+      const elapsed = (Date.now() - started) / 1000;
+      if (!row || row.waiting === 0 || elapsed > seconds) {
+        const settled = !row || row.waiting === 0;
+        log(
+          `api: worker ${settled ? 'settled' : 'still busy'} after ${elapsed.toFixed(0)} s (${row?.waiting ?? 0} of ${row?.total ?? 0} periodic reports waiting)`,
+        );
+        return {
+          seconds: elapsed,
+          settled,
+          workerPeakMb: memoryOf(workerPid).peakMb,
+          reports: row?.total ?? 0,
+        };
+      }
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  } finally {
+    await client.end();
   }
 }
 
@@ -112,6 +170,8 @@ export async function benchApi(options: {
   readonly connections: number;
   readonly seconds: number;
   readonly warmupSeconds: number;
+  /** How long to wait for the worker's periodic reports before loading the api anyway. */
+  readonly settleSeconds: number;
   readonly log: (line: string) => void;
 }): Promise<ApiReport> {
   const { log } = options;
@@ -139,6 +199,12 @@ export async function benchApi(options: {
     const base = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${base}/api/health`);
     await waitForHttp(`http://127.0.0.1:${baselinePort}/`);
+    const settle = await settleWorker(options.databaseUrl, worker.pid, options.settleSeconds, log);
+    const peaks = { api: 0, worker: 0 };
+    const sampler = setInterval(() => {
+      peaks.api = Math.max(peaks.api, memoryOf(api?.pid ?? 0).rssMb || 0);
+      peaks.worker = Math.max(peaks.worker, memoryOf(worker?.pid ?? 0).rssMb || 0);
+    }, 200);
     const tokens = new Map<string, string>();
     for (const c of options.cases) if (!tokens.has(c.as)) tokens.set(c.as, await login(base, c.as));
     const results: ApiCaseResult[] = [];
@@ -148,24 +214,28 @@ export async function benchApi(options: {
         load({ url, headers, connections: options.connections, seconds });
       await run(`${base}${c.path}`, options.warmupSeconds);
       const apiResult = await run(`${base}${c.path}`, options.seconds);
-      const baseUrl = `http://127.0.0.1:${baselinePort}${c.path}`;
+      const baseUrl = `http://127.0.0.1:${baselinePort}${baselinePath(c)}`;
       await run(baseUrl, options.warmupSeconds);
       const baselineResult = await run(baseUrl, options.seconds);
+      const alone = await load({
+        url: `${base}${c.path}`,
+        headers,
+        connections: 1,
+        seconds: Math.max(3, Math.round(options.seconds / 3)),
+      });
       log(
         `api: ${c.name}: ${apiResult.perSecond.toFixed(0)} req/s (p95 ${apiResult.p95Ms.toFixed(1)} ms) vs baseline ${baselineResult.perSecond.toFixed(0)} req/s (p95 ${baselineResult.p95Ms.toFixed(1)} ms)`,
       );
       results.push({
         case: c,
-        statements: routes.get(c.path)?.length ?? 0,
+        statements: routes.get(baselinePath(c))?.length ?? 0,
         api: apiResult,
         baseline: baselineResult,
+        alone,
       });
     }
-    return {
-      results,
-      apiPeakMb: memoryOf(api.pid).peakMb,
-      workerPeakMb: memoryOf(worker.pid).peakMb,
-    };
+    clearInterval(sampler);
+    return { results, apiPeakMb: peaks.api, workerPeakMb: peaks.worker, settle };
   } finally {
     await api?.stop();
     await worker?.stop();

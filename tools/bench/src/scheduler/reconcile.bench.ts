@@ -20,6 +20,8 @@ export interface SchedulerReport {
  * `scheduled_event`, one `reconcile()` pass right after the queue's Redis was flushed
  * (all jobs lost) and one more at once (nothing lost), for each horizon. The pass runs
  * in-process (`SchedulerService` as the worker builds it) against the bench's own Redis.
+ * Horizons beyond the one-day maximum an operator may set stand for a worker that was
+ * down that long: everything that came due meanwhile is due at once.
  */
 export async function benchReconcile(options: {
   readonly env: NodeJS.ProcessEnv;

@@ -117,6 +117,11 @@ export interface ChainFacts {
   readonly notices: NoticeFacts;
   readonly shortBoards: readonly BoardFact[];
   readonly projects: readonly ProjectFact[];
+  /**
+   * Short boards and projects under way judged for reporting freshness on the day (each
+   * should report from its start), as the tasks' are: a figure of the day, not of the hour.
+   */
+  readonly workReports: { readonly expected: number; readonly fresh: number };
   /** Coordination requests still open (open or assigned), and those past their reply date. */
   readonly requests: { readonly open: number; readonly overdue: number };
   readonly heat: readonly HeatFact[];
@@ -183,6 +188,19 @@ export function trendWeeks(today: string): string[] {
  */
 @Injectable()
 export class HealthRepository {
+  /**
+   * Facts this process has read or computed, by chain, with the version and day they are
+   * of: a reader compares versions (one small query) and parses only what changed. Entries
+   * of other versions or days are never used; a long-running process drops them all at
+   * a size no province reaches.
+   */
+  private readonly kept = new Map<string, { version: string; day: string; facts: ChainFacts }>();
+
+  private keep(chainId: string, version: string, day: string, facts: ChainFacts): void {
+    if (this.kept.size >= 10_000) this.kept.clear();
+    this.kept.set(chainId, { version, day, facts });
+  }
+
   async facts(
     manager: EntityManager,
     ids: readonly string[] | null,
@@ -193,17 +211,35 @@ export class HealthRepository {
     )) as [{ now: Date; today: string }];
     const rows = (await manager.query(
       `SELECT ${CHAIN_COLUMNS}, coalesce(f.version, 0)::text AS "factsVersion",
-              CASE WHEN f.day = ${TODAY} AND f.computed_version = f.version THEN f.facts END AS facts
+              coalesce(f.day = ${TODAY} AND f.computed_version = f.version, false) AS current
        FROM chain c LEFT JOIN chain_facts f ON f.chain_id = c.id
        WHERE ${LEAF_CHAIN} AND ($1::uuid[] IS NULL OR c.id = ANY($1)) ORDER BY c.code`,
       [ids],
-    )) as (RawChain & { factsVersion: string; facts: ChainFacts | null })[];
+    )) as (RawChain & { factsVersion: string; current: boolean })[];
     const weeks = trendWeeks(clock.today);
     const byChain = new Map<string, ChainFacts>();
     const stale: typeof rows = [];
+    const unread: string[] = [];
     for (const row of rows) {
-      if (row.facts) byChain.set(row.id, row.facts);
-      else stale.push(row);
+      const kept = this.kept.get(row.id);
+      if (!row.current) stale.push(row);
+      else if (kept && kept.version === row.factsVersion && kept.day === clock.today)
+        byChain.set(row.id, kept.facts);
+      else unread.push(row.id);
+    }
+    // Current facts this process has not parsed yet (another replica or the worker
+    // computed them): read once, then kept here while their version holds.
+    if (unread.length > 0) {
+      const stored = (await manager.query(
+        `SELECT chain_id AS "chainId", version::text AS version, facts FROM chain_facts
+         WHERE chain_id = ANY($1) AND day = ${TODAY} AND computed_version = version`,
+        [unread],
+      )) as { chainId: string; version: string; facts: ChainFacts }[];
+      for (const row of stored) {
+        byChain.set(row.chainId, row.facts);
+        this.keep(row.chainId, row.version, clock.today, row.facts);
+      }
+      for (const row of rows) if (unread.includes(row.id) && !byChain.has(row.id)) stale.push(row);
     }
     const computed: ComputedFacts[] = [];
     if (stale.length > 0) {
@@ -218,13 +254,14 @@ export class HealthRepository {
         const facts = fresh.get(row.id) as ChainFacts;
         byChain.set(row.id, facts);
         computed.push({ chainId: row.id, version: row.factsVersion, facts });
+        this.keep(row.id, row.factsVersion, clock.today, facts);
       }
     }
     return {
       now: clock.now,
       today: clock.today,
       weeks,
-      chains: rows.map(({ factsVersion: _v, facts: _f, ...chain }) => toChain(chain)),
+      chains: rows.map(({ factsVersion: _v, current: _c, ...chain }) => toChain(chain)),
       byChain,
       computed,
     };
@@ -356,6 +393,16 @@ export class HealthRepository {
     const result = new Map<string, ChainFacts>();
     for (const id of ids) {
       const counts = taskCounts.get(id);
+      const chainBoards = boardsBy.get(id) ?? [];
+      const chainProjects = projectsBy.get(id) ?? [];
+      const underWay: ReportingItem[] = [
+        ...chainBoards.filter((b) => boardUnderWay(b.status)),
+        ...chainProjects.filter((p) => projectUnderWay(p.stage)),
+      ].map((item) => ({
+        since: item.startDate,
+        lastReportOn: item.lastReportOn,
+        everyWorkdays: null,
+      }));
       result.set(id, {
         tasks: counts
           ? {
@@ -365,8 +412,9 @@ export class HealthRepository {
             }
           : NO_TASKS,
         notices: noticesBy.get(id) ?? NO_NOTICES,
-        shortBoards: boardsBy.get(id) ?? [],
-        projects: projectsBy.get(id) ?? [],
+        shortBoards: chainBoards,
+        projects: chainProjects,
+        workReports: reportFreshness(underWay, today, calendar),
         requests: requestsBy.get(id) ?? { open: 0, overdue: 0 },
         heat: heatBy.get(id) ?? [],
         trend: trend.get(id) ?? emptyTrend(),

@@ -5,14 +5,7 @@ import {
   type ChainHealthDto,
   type InsightsHealthDto,
 } from '@lianzhang/contracts';
-import {
-  chainHealth,
-  HEALTH_GROUP_CHAIN,
-  reportFreshness,
-  type ChainHealth,
-  type ReportingItem,
-  type WorkdayCalendar,
-} from '@lianzhang/domain';
+import { chainHealth, HEALTH_GROUP_CHAIN, type ChainHealth } from '@lianzhang/domain';
 import { CalendarService } from '@lianzhang/server/calendar';
 import { ChainScopeService } from '@lianzhang/server/chains';
 import { NotFoundError, type AuthenticatedUser } from '@lianzhang/server/core';
@@ -91,7 +84,7 @@ export class HealthService {
   ): Promise<{ facts: HealthFacts; scores: Map<string, ChainHealth> }> {
     const calendar = await this.calendars.calendar(manager);
     const facts = await this.repository.facts(manager, ids, calendar);
-    return { facts, scores: this.judge(facts, calendar) };
+    return { facts, scores: this.judge(facts) };
   }
 
   /** Computes and keeps the facts of every leaf chain not yet current for today. */
@@ -163,7 +156,7 @@ export class HealthService {
     return { dto: { asOf: facts.today, chains }, facts };
   }
 
-  private judge(facts: HealthFacts, calendar: WorkdayCalendar): Map<string, ChainHealth> {
+  private judge(facts: HealthFacts): Map<string, ChainHealth> {
     const scores = new Map<string, ChainHealth>();
     for (const chain of facts.chains) {
       const chainFacts = facts.byChain.get(chain.id);
@@ -171,14 +164,9 @@ export class HealthService {
       const notices = chainFacts?.notices ?? NO_NOTICES;
       const boards = (chainFacts?.shortBoards ?? []).filter((b) => boardUnderWay(b.status));
       const projects = (chainFacts?.projects ?? []).filter((p) => projectUnderWay(p.stage));
-      // Open work should report: a task from its assignment (judged with the facts), a
-      // board or project from its start.
-      const items: ReportingItem[] = [...boards, ...projects].map((item) => ({
-        since: item.startDate,
-        lastReportOn: item.lastReportOn,
-        everyWorkdays: null,
-      }));
-      const others = reportFreshness(items, facts.today, calendar);
+      // Open work should report: a task from its assignment, a board or project from its
+      // start; both judged for the day with the facts.
+      const others = chainFacts?.workReports ?? { expected: 0, fresh: 0 };
       scores.set(
         chain.id,
         chainHealth({

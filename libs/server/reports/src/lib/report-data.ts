@@ -218,6 +218,8 @@ export async function loadReportData(
        SELECT max(r.created_at) AS at FROM progress_report r
        WHERE r.subject_type = 'task' AND r.subject_id = t.id AND r.created_at < $3::timestamptz) r ON true
      WHERE t.chain_id = ANY($1::uuid[]) AND t.created_at < $3::timestamptz
+       -- closed_on first: a task closed before the period is skipped before its history is read.
+       AND (t.closed_on IS NULL OR t.closed_on >= ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)
        AND (c.at IS NULL OR c.at >= $2::timestamptz) AND s.status <> 'draft'`,
     [ids, from, to],
   )) as {
@@ -330,7 +332,12 @@ export async function loadReportData(
     `SELECT n.task_id AS "taskId", n.number, n.level, n.step, n.overdue_workdays AS "overdueWorkdays",
             n.issued_at AS "issuedAt", n.issued_at >= $2::timestamptz AS "inPeriod",
             t.chain_id AS "chainId", t.title AS "taskTitle", t.status AS "taskStatus",
-            t.escalation_policy AS policy, o.name AS assignee
+            -- Only a notice of the period is listed with its audience: the step's entry of
+            -- the task's frozen ladder, not the whole ladder of every notice ever issued.
+            CASE WHEN n.issued_at >= $2::timestamptz THEN
+              (SELECT s.value FROM jsonb_array_elements(t.escalation_policy->'steps') AS s
+               WHERE s.value->>'key' = n.step LIMIT 1) END AS "policyStep",
+            o.name AS assignee
      FROM supervision_notice n
      JOIN task t ON t.id = n.task_id
      JOIN organisation o ON o.id = t.assignee_organisation_id
@@ -348,7 +355,7 @@ export async function loadReportData(
     chainId: string;
     taskTitle: string;
     taskStatus: TaskStatus;
-    policy: EscalationPolicy | null;
+    policyStep: EscalationPolicy['steps'][number] | null;
     assignee: string;
   }[];
   const notices: ReportNotice[] = noticeRows
@@ -361,7 +368,7 @@ export async function loadReportData(
       assignee: n.assignee,
       issuedAt: n.issuedAt,
       overdueWorkdays: n.overdueWorkdays,
-      audience: audienceOf(n.policy, n.step),
+      audience: audienceOf(n.policyStep, n.step),
       taskStatus: n.taskStatus,
     }));
 
@@ -478,9 +485,10 @@ async function readCalendar(manager: EntityManager): Promise<WorkdayCalendar> {
 }
 
 /** Whom the step that issued a 督办单 addressed, from the policy the task was assigned with. */
-function audienceOf(policy: EscalationPolicy | null, step: string): EscalationAudience[] {
-  const found =
-    policy?.steps.find((s) => s.key === step) ??
-    DEFAULT_ESCALATION_POLICY.steps.find((s) => s.key === step);
+function audienceOf(
+  frozen: EscalationPolicy['steps'][number] | null,
+  step: string,
+): EscalationAudience[] {
+  const found = frozen ?? DEFAULT_ESCALATION_POLICY.steps.find((s) => s.key === step);
   return found ? [...found.audience] : [];
 }
