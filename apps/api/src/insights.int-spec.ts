@@ -409,9 +409,15 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
         await api.dataSource.query(`DELETE FROM chain_facts`);
         const first = await get<CockpitDto>('/api/cockpit', admin);
         expect(reading()).toEqual({ boards: 1, projects: 1, notices: 3 });
-        // Nothing changed: every chain's facts are read back; only the notice list is live.
+        // Nothing changed: every chain's facts are read back, none computed. (Within the
+        // same minute the cockpit is not even judged again, and its notice list not read.)
         expect(await get<CockpitDto>('/api/cockpit', admin)).toEqual(first);
-        expect(reading()).toEqual({ boards: 0, projects: 0, notices: 1 });
+        const second = reading();
+        expect({ boards: second.boards, projects: second.projects }).toEqual({
+          boards: 0,
+          projects: 0,
+        });
+        expect(second.notices).toBeLessThanOrEqual(1);
         // A change in chain A (a trigger bumps its version): only chain A is computed
         // again, and the cockpit shows the change at once.
         const [request] = (await api.dataSource.query(
@@ -436,7 +442,14 @@ describe('insights: chain health, the risk view, the plan’s indicators', () =>
         // A new day: facts of an earlier day are computed again.
         await api.dataSource.query(`UPDATE chain_facts SET day = day - 1`);
         expect(await get<CockpitDto>('/api/cockpit', admin)).toEqual(first);
-        expect(reading()).toEqual({ boards: 1, projects: 1, notices: 3 });
+        const fourth = reading();
+        // Computed again: the counts and the trend; the list too unless this minute's
+        // cockpit (the same versions, today) is already judged.
+        expect({ boards: fourth.boards, projects: fourth.projects }).toEqual({
+          boards: 1,
+          projects: 1,
+        });
+        expect(fourth.notices).toBeGreaterThanOrEqual(2);
       } finally {
         spy.mockRestore();
       }

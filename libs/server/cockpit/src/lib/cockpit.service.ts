@@ -33,6 +33,8 @@ const OPEN = `t.status NOT IN ('done', 'cancelled')`;
 /** Weeks of history the trend charts show (the facts' trends cover them). */
 export { TREND_WEEKS } from '@lianzhang/server/insights';
 const NOTICE_LIMIT = 50;
+/** Distinct scopes (the province, each leader's chains, …) memoised at once, at most. */
+const MEMO_LIMIT = 200;
 
 const NO_TASKS: Pick<TaskFacts, 'open' | 'overdue'> = { open: 0, overdue: 0 };
 const NO_NOTICES: Pick<NoticeFacts, 'yellow' | 'red'> = { yellow: 0, red: 0 };
@@ -53,6 +55,9 @@ const day = (text: string) => new Date(`${text}T00:00:00+08:00`);
  */
 @Injectable()
 export class CockpitService {
+  /** Cockpits judged this minute, by day, minute and the facts' fingerprint (which holds the scope's chains). */
+  private readonly memo = new Map<string, CockpitDto>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: ChainScopeService,
@@ -76,7 +81,14 @@ export class CockpitService {
     // Leaf chains only (a group such as 新一代信息技术 is the sum of its chains), with
     // their open tasks, notices, short boards, projects, requests, heat and trends, and
     // the health score: each chain's facts are kept for the day until its data changes.
-    const { facts, scores } = await this.health.assess(manager, scope.all ? null : scope.chainIds);
+    const facts = await this.health.facts(manager, scope.all ? null : scope.chainIds);
+    // The same facts (every chain's version unchanged, the same day) judged within the same
+    // minute give the same cockpit: a province office with many screens open computes it
+    // once a minute, not once per screen. Any change to a chain's data moves its version.
+    const key = `${facts.today}|${Math.floor(facts.now.getTime() / 60_000)}|${facts.fingerprint}`;
+    const memo = this.memo.get(key);
+    if (memo) return { dto: memo, facts };
+    const scores = this.health.judge(facts);
     const { chains, now } = facts;
     const ids = chains.map((c) => c.id);
     const lines = chains.map((chain): CockpitChainDto => {
@@ -185,6 +197,8 @@ export class CockpitService {
       },
       trends,
     };
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, dto);
     return { dto, facts };
   }
 

@@ -141,6 +141,12 @@ export interface HealthFacts {
   readonly chains: readonly ChainRow[];
   readonly byChain: ReadonlyMap<string, ChainFacts>;
   readonly computed: readonly ComputedFacts[];
+  /**
+   * The chains, their own versions (names, targets) and the versions their facts are
+   * of, as one string: equal strings on the same day mean the same facts (what a reader
+   * may memoise on).
+   */
+  readonly fingerprint: string;
 }
 
 export interface ComputedFacts {
@@ -210,12 +216,12 @@ export class HealthRepository {
       `SELECT now() AS now, to_char(${TODAY}, 'YYYY-MM-DD') AS today`,
     )) as [{ now: Date; today: string }];
     const rows = (await manager.query(
-      `SELECT ${CHAIN_COLUMNS}, coalesce(f.version, 0)::text AS "factsVersion",
+      `SELECT ${CHAIN_COLUMNS}, coalesce(f.version, 0)::text AS "factsVersion", c.version AS "chainVersion",
               coalesce(f.day = ${TODAY} AND f.computed_version = f.version, false) AS current
        FROM chain c LEFT JOIN chain_facts f ON f.chain_id = c.id
        WHERE ${LEAF_CHAIN} AND ($1::uuid[] IS NULL OR c.id = ANY($1)) ORDER BY c.code`,
       [ids],
-    )) as (RawChain & { factsVersion: string; current: boolean })[];
+    )) as (RawChain & { factsVersion: string; chainVersion: number; current: boolean })[];
     const weeks = trendWeeks(clock.today);
     const byChain = new Map<string, ChainFacts>();
     const stale: typeof rows = [];
@@ -261,9 +267,12 @@ export class HealthRepository {
       now: clock.now,
       today: clock.today,
       weeks,
-      chains: rows.map(({ factsVersion: _v, current: _c, ...chain }) => toChain(chain)),
+      chains: rows.map(({ factsVersion: _v, chainVersion: _c, current: _n, ...chain }) =>
+        toChain(chain),
+      ),
       byChain,
       computed,
+      fingerprint: rows.map((r) => `${r.id}:${r.chainVersion}:${r.factsVersion}`).join(','),
     };
   }
 

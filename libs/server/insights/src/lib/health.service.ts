@@ -82,9 +82,14 @@ export class HealthService {
     manager: EntityManager,
     ids: readonly string[] | null,
   ): Promise<{ facts: HealthFacts; scores: Map<string, ChainHealth> }> {
-    const calendar = await this.calendars.calendar(manager);
-    const facts = await this.repository.facts(manager, ids, calendar);
+    const facts = await this.facts(manager, ids);
     return { facts, scores: this.judge(facts) };
+  }
+
+  /** The facts alone, for a reader that may already hold what it would judge from them. */
+  async facts(manager: EntityManager, ids: readonly string[] | null): Promise<HealthFacts> {
+    const calendar = await this.calendars.calendar(manager);
+    return this.repository.facts(manager, ids, calendar);
   }
 
   /** Computes and keeps the facts of every leaf chain not yet current for today. */
@@ -156,7 +161,8 @@ export class HealthService {
     return { dto: { asOf: facts.today, chains }, facts };
   }
 
-  private judge(facts: HealthFacts): Map<string, ChainHealth> {
+  /** Each chain's score, judged now from its facts. */
+  judge(facts: HealthFacts): Map<string, ChainHealth> {
     const scores = new Map<string, ChainHealth>();
     for (const chain of facts.chains) {
       const chainFacts = facts.byChain.get(chain.id);

@@ -193,23 +193,33 @@ export class SchedulerService {
   async reconcile(): Promise<{ considered: number }> {
     let considered = 0;
     let after: { fireAt: Date; id: string } | null = null;
+    // One page is enqueued while the next is read: the database and Redis work at once.
+    let waking: Promise<number> = Promise.resolve(0);
     for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT id, version, fire_at AS "fireAt", (extract(epoch FROM now()) * 1000)::float8 AS "dbNow"
+      const rows = (await this.dataSource
+        .query(
+          `SELECT id, version, fire_at AS "fireAt", (extract(epoch FROM now()) * 1000)::float8 AS "dbNow"
          FROM scheduled_event
          WHERE status = 'pending' AND fire_at <= now() + make_interval(secs => $1)
            AND ($2::timestamptz IS NULL OR (fire_at, id) > ($2::timestamptz, $3::uuid))
          ORDER BY fire_at, id LIMIT ${RECONCILE_BATCH}`,
-        [this.config.scheduler.horizonMs / 1000, after?.fireAt ?? null, after?.id ?? null],
-      )) as (PendingEventRef & { dbNow: number })[];
+          [this.config.scheduler.horizonMs / 1000, after?.fireAt ?? null, after?.id ?? null],
+        )
+        .catch(async (error: unknown) => {
+          // Settle the page in flight before giving up, so its failure is not left unhandled.
+          await waking.catch(() => undefined);
+          throw error;
+        })) as (PendingEventRef & { dbNow: number })[];
+      await waking;
       if (rows.length === 0) break;
       // Delays by the database clock, which decides when an event is due.
-      await this.wake(rows, rows[0]?.dbNow);
+      waking = this.wake(rows, rows[0]?.dbNow);
       considered += rows.length;
       const last = rows[rows.length - 1] as PendingEventRef;
       after = { fireAt: last.fireAt, id: last.id };
       if (rows.length < RECONCILE_BATCH) break;
     }
+    await waking;
     if (considered > 0) this.logger.debug(`reconciled ${considered} pending event(s)`);
     return { considered };
   }
