@@ -1,7 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CockpitDto } from '@lianzhang/contracts';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@lianzhang/server/core';
+import type { Response } from 'express';
 import { CockpitService } from './cockpit.service';
 
 @ApiTags('cockpit')
@@ -15,7 +15,13 @@ export class CockpitController {
     summary:
       'The provincial cockpit (驾驶舱): every chain in the caller’s scope with its colour and reasons, tasks, short boards, investment, open 督办单, indicators, a chain × city heat map and weekly trends',
   })
-  summary(@CurrentUser() user: AuthenticatedUser): Promise<CockpitDto> {
-    return this.cockpit.summary(user);
+  @ApiOkResponse({ description: 'A CockpitDto (`@lianzhang/contracts`)' })
+  async summary(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    // The JSON of a CockpitDto, serialised once per judged cockpit (the service memoises it).
+    response.type('application/json');
+    return this.cockpit.summaryJson(user);
   }
 }

@@ -33,6 +33,12 @@ const OPEN = `t.status NOT IN ('done', 'cancelled')`;
 /** Weeks of history the trend charts show (the facts' trends cover them). */
 export { TREND_WEEKS } from '@lianzhang/server/insights';
 const NOTICE_LIMIT = 50;
+/** A cockpit judged for a minute, and its JSON once something asked for it. */
+interface Judged {
+  readonly dto: CockpitDto;
+  json?: string;
+}
+
 /** Distinct scopes (the province, each leader's chains, …) memoised at once, at most. */
 const MEMO_LIMIT = 200;
 
@@ -56,7 +62,7 @@ const day = (text: string) => new Date(`${text}T00:00:00+08:00`);
 @Injectable()
 export class CockpitService {
   /** Cockpits judged this minute, by day, minute and the facts' fingerprint (which holds the scope's chains). */
-  private readonly memo = new Map<string, CockpitDto>();
+  private readonly memo = new Map<string, Judged>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,18 +71,32 @@ export class CockpitService {
   ) {}
 
   async summary(user: AuthenticatedUser): Promise<CockpitDto> {
-    const { dto, facts } = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+    return (await this.judged(user)).dto;
+  }
+
+  /**
+   * The cockpit as the JSON the api sends: serialised once per judged cockpit (about
+   * 280 KB for the province of 176 chains), not once per screen that asks for it.
+   */
+  async summaryJson(user: AuthenticatedUser): Promise<string> {
+    const judged = await this.judged(user);
+    judged.json ??= JSON.stringify(judged.dto);
+    return judged.json;
+  }
+
+  private async judged(user: AuthenticatedUser): Promise<Judged> {
+    const { judged, facts } = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
       this.read(manager, user),
     );
     // Facts computed for this read are kept for the next one, outside the snapshot.
     await this.health.remember(facts);
-    return dto;
+    return judged;
   }
 
   private async read(
     manager: EntityManager,
     user: AuthenticatedUser,
-  ): Promise<{ dto: CockpitDto; facts: HealthFacts }> {
+  ): Promise<{ judged: Judged; facts: HealthFacts }> {
     const scope = await this.scope.visible(user, manager);
     // Leaf chains only (a group such as 新一代信息技术 is the sum of its chains), with
     // their open tasks, notices, short boards, projects, requests, heat and trends, and
@@ -87,7 +107,7 @@ export class CockpitService {
     // once a minute, not once per screen. Any change to a chain's data moves its version.
     const key = `${facts.today}|${Math.floor(facts.now.getTime() / 60_000)}|${facts.fingerprint}`;
     const memo = this.memo.get(key);
-    if (memo) return { dto: memo, facts };
+    if (memo) return { judged: memo, facts };
     const scores = this.health.judge(facts);
     const { chains, now } = facts;
     const ids = chains.map((c) => c.id);
@@ -198,8 +218,9 @@ export class CockpitService {
       trends,
     };
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, dto);
-    return { dto, facts };
+    const judged: Judged = { dto };
+    this.memo.set(key, judged);
+    return { judged, facts };
   }
 
   /**
