@@ -10,6 +10,8 @@ import {
   SHANDONG_CITIES,
   SHORT_BOARD_CATEGORIES,
   stepPayload,
+  TASK_PATHS,
+  TASK_STATUSES,
   WorkdayCalendar,
   type TaskStatus,
 } from '@lianzhang/domain';
@@ -204,16 +206,8 @@ interface ChainInfo {
   readonly projects: number[];
 }
 
-const STATUS_CODES: readonly TaskStatus[] = [
-  'draft',
-  'assigned',
-  'accepted',
-  'in_progress',
-  'submitted',
-  'returned',
-  'done',
-  'cancelled',
-];
+/** Statuses by their index in the typed arrays below. */
+const STATUS_CODES = TASK_STATUSES;
 const S = Object.fromEntries(STATUS_CODES.map((s, i) => [s, i])) as Record<TaskStatus, number>;
 
 /** Fills the database; expects the migrated schema with the catalogue and nothing else. */
@@ -836,44 +830,7 @@ export async function generateProvince(
     })(),
   );
 
-  // History: the path each status implies, spread from creation to closing (or today).
-  const paths: Record<TaskStatus, readonly (readonly [string, TaskStatus, TaskStatus])[]> = {
-    draft: [],
-    assigned: [['assign', 'draft', 'assigned']],
-    accepted: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-    ],
-    in_progress: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-    ],
-    submitted: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-      ['submit', 'in_progress', 'submitted'],
-    ],
-    returned: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-      ['submit', 'in_progress', 'submitted'],
-      ['return', 'submitted', 'returned'],
-    ],
-    done: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-      ['submit', 'in_progress', 'submitted'],
-      ['approve', 'submitted', 'done'],
-    ],
-    cancelled: [
-      ['assign', 'draft', 'assigned'],
-      ['cancel', 'assigned', 'cancelled'],
-    ],
-  };
+  // History: the workflow's path to each status, spread from creation to closing (or today).
   const taskEvents = await copyInto(
     client,
     'task_event',
@@ -887,7 +844,7 @@ export async function generateProvince(
         const assigner = uuidOf(Kind.User, mix(i) % 2 === 0 ? chain.leader : chain.office);
         const task = uuidOf(Kind.Task, i);
         yield line([task, assigner, 'create', null, 'draft', null, at(created, 9)]);
-        const steps = paths[status];
+        const steps = TASK_PATHS[status];
         for (const [k, [action, from, to]] of steps.entries()) {
           // The closing step on the day the task closed (its closed_on), the rest spread before it.
           const day =

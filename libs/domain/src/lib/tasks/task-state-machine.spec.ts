@@ -2,7 +2,9 @@ import { ROLES, type Role } from '../access/roles';
 import {
   allowedTaskActions,
   TASK_ACTIONS,
+  TASK_PATHS,
   TASK_STATUSES,
+  TASK_TRANSITIONS,
   taskPartyOf,
   transitionTask,
   type TaskAction,
@@ -186,5 +188,18 @@ describe('task transitions: every status × action × role', () => {
       expect(allowedTaskActions('done', party)).toEqual([]);
       expect(allowedTaskActions('cancelled', party)).toEqual([]);
     }
+  });
+});
+
+describe('TASK_PATHS', () => {
+  it.each(TASK_STATUSES)('reaches %s from a draft by transitions of the workflow', (status) => {
+    let at: TaskStatus = 'draft';
+    for (const [action, from, to] of TASK_PATHS[status]) {
+      expect(from).toBe(at);
+      expect(TASK_TRANSITIONS[action].from).toContain(from);
+      expect(TASK_TRANSITIONS[action].to).toBe(to);
+      at = to;
+    }
+    expect(at).toBe(status);
   });
 });

@@ -66,6 +66,51 @@ export const TASK_TRANSITIONS: Readonly<Record<TaskAction, Transition>> = {
   cancel: { from: OPEN, to: 'cancelled', by: 'assigner', reasonRequired: true },
 };
 
+/**
+ * The plainest way from a new draft to each status, step by step: what the demo province
+ * and the province generator write as a task's history (`task-state-machine.spec` checks
+ * every step is a transition of the workflow).
+ */
+export const TASK_PATHS: Readonly<
+  Record<TaskStatus, readonly (readonly [TaskAction, TaskStatus, TaskStatus])[]>
+> = {
+  draft: [],
+  assigned: [['assign', 'draft', 'assigned']],
+  accepted: [
+    ['assign', 'draft', 'assigned'],
+    ['accept', 'assigned', 'accepted'],
+  ],
+  in_progress: [
+    ['assign', 'draft', 'assigned'],
+    ['accept', 'assigned', 'accepted'],
+    ['start', 'accepted', 'in_progress'],
+  ],
+  submitted: [
+    ['assign', 'draft', 'assigned'],
+    ['accept', 'assigned', 'accepted'],
+    ['start', 'accepted', 'in_progress'],
+    ['submit', 'in_progress', 'submitted'],
+  ],
+  returned: [
+    ['assign', 'draft', 'assigned'],
+    ['accept', 'assigned', 'accepted'],
+    ['start', 'accepted', 'in_progress'],
+    ['submit', 'in_progress', 'submitted'],
+    ['return', 'submitted', 'returned'],
+  ],
+  done: [
+    ['assign', 'draft', 'assigned'],
+    ['accept', 'assigned', 'accepted'],
+    ['start', 'accepted', 'in_progress'],
+    ['submit', 'in_progress', 'submitted'],
+    ['approve', 'submitted', 'done'],
+  ],
+  cancelled: [
+    ['assign', 'draft', 'assigned'],
+    ['cancel', 'assigned', 'cancelled'],
+  ],
+};
+
 export interface TaskScopeFacts {
   /** The chain of the task is one the user leads, staffs or coordinates (city). */
   readonly chainInScope: boolean;

@@ -11,6 +11,7 @@ import {
   PROJECT_TYPES,
   SHANDONG_CITIES,
   SHORT_BOARD_CATEGORIES,
+  TASK_PATHS,
   TASK_STATUSES,
   type TaskStatus,
 } from '@lianzhang/domain';
@@ -616,43 +617,6 @@ async function history(
   /** Days since the task was created; its steps are spread over them. */
   age: number,
 ): Promise<void> {
-  const paths: Record<TaskStatus, [string, TaskStatus | null, TaskStatus][]> = {
-    draft: [],
-    assigned: [['assign', 'draft', 'assigned']],
-    accepted: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-    ],
-    in_progress: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-    ],
-    submitted: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-      ['submit', 'in_progress', 'submitted'],
-    ],
-    returned: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-      ['submit', 'in_progress', 'submitted'],
-      ['return', 'submitted', 'returned'],
-    ],
-    done: [
-      ['assign', 'draft', 'assigned'],
-      ['accept', 'assigned', 'accepted'],
-      ['start', 'accepted', 'in_progress'],
-      ['submit', 'in_progress', 'submitted'],
-      ['approve', 'submitted', 'done'],
-    ],
-    cancelled: [
-      ['assign', 'draft', 'assigned'],
-      ['cancel', 'assigned', 'cancelled'],
-    ],
-  };
   const [assignee] = (await manager.query(
     `SELECT id FROM app_user WHERE organisation_id = $1 LIMIT 1`,
     [assigneeOrganisation],
@@ -661,7 +625,7 @@ async function history(
     `INSERT INTO task_event (task_id, actor_user_id, action, to_status, occurred_at) VALUES ($1, $2, 'create', 'draft', now() - make_interval(days => $3))`,
     [taskId, assigner, age],
   );
-  const steps = paths[status];
+  const steps = TASK_PATHS[status];
   for (const [index, [action, from, to]] of steps.entries()) {
     const daysAgo = (age * (steps.length - index - 1)) / steps.length;
     const byAssignee = ['accept', 'start', 'submit', 'resume', 'decline'].includes(action);
