@@ -15,7 +15,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './accessibility';
 import { launchChromium } from './browser';
 
-const WEB_INDEX = resolve(
+/** The built web app the platform serves (`npm run build`). */
+export const WEB_INDEX = resolve(
   __dirname,
   '..',
   '..',

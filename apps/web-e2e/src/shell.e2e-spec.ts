@@ -8,23 +8,12 @@ import {
 } from '@lianzhang/server/testing';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { LoginResponse } from '@lianzhang/contracts';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { keepScreenshot, launchChromium } from './browser';
-
-const WEB_INDEX = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'dist',
-  'apps',
-  'web',
-  'browser',
-  'index.html',
-);
+import { WEB_INDEX } from './demo-platform';
 
 let platformUrl = '';
 

@@ -1,6 +1,8 @@
 export * from './lib/health.service';
 export {
   boardUnderWay,
+  NO_NOTICES,
+  NO_TASKS,
   projectUnderWay,
   TREND_WEEKS,
   trendWeeks,

@@ -15,6 +15,7 @@ import {
   WorkdayCalendar,
   type TaskStatus,
 } from '@lianzhang/domain';
+import { shortBoardProgress } from '@lianzhang/server/seed';
 import type { Client } from 'pg';
 import { copyInto, line, withoutIndexes } from './copy';
 
@@ -505,13 +506,7 @@ export async function generateProvince(
       ] as const);
       const startedAgo = status === 'identified' ? -int(5, 60) : int(200, 700);
       const remaining = int(100, 900);
-      const elapsed = Math.max(0, startedAgo) / (startedAgo + remaining);
-      const progress =
-        status === 'identified'
-          ? 0
-          : status === 'resolved'
-            ? 100
-            : Math.min(95, Math.max(5, Math.round(elapsed * 100 * (0.7 + rand() * 0.5))));
+      const progress = shortBoardProgress(status, startedAgo, remaining, rand);
       boardLines.push(
         line([
           uuidOf(Kind.Board, id),

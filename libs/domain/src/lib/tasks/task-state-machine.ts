@@ -71,44 +71,25 @@ export const TASK_TRANSITIONS: Readonly<Record<TaskAction, Transition>> = {
  * and the province generator write as a task's history (`task-state-machine.spec` checks
  * every step is a transition of the workflow).
  */
-export const TASK_PATHS: Readonly<
-  Record<TaskStatus, readonly (readonly [TaskAction, TaskStatus, TaskStatus])[]>
-> = {
+type PathStep = readonly [TaskAction, TaskStatus, TaskStatus];
+/** The workflow's main line, draft to done; every other path leaves it once. */
+const MAIN_LINE: readonly PathStep[] = [
+  ['assign', 'draft', 'assigned'],
+  ['accept', 'assigned', 'accepted'],
+  ['start', 'accepted', 'in_progress'],
+  ['submit', 'in_progress', 'submitted'],
+  ['approve', 'submitted', 'done'],
+];
+
+export const TASK_PATHS: Readonly<Record<TaskStatus, readonly PathStep[]>> = {
   draft: [],
-  assigned: [['assign', 'draft', 'assigned']],
-  accepted: [
-    ['assign', 'draft', 'assigned'],
-    ['accept', 'assigned', 'accepted'],
-  ],
-  in_progress: [
-    ['assign', 'draft', 'assigned'],
-    ['accept', 'assigned', 'accepted'],
-    ['start', 'accepted', 'in_progress'],
-  ],
-  submitted: [
-    ['assign', 'draft', 'assigned'],
-    ['accept', 'assigned', 'accepted'],
-    ['start', 'accepted', 'in_progress'],
-    ['submit', 'in_progress', 'submitted'],
-  ],
-  returned: [
-    ['assign', 'draft', 'assigned'],
-    ['accept', 'assigned', 'accepted'],
-    ['start', 'accepted', 'in_progress'],
-    ['submit', 'in_progress', 'submitted'],
-    ['return', 'submitted', 'returned'],
-  ],
-  done: [
-    ['assign', 'draft', 'assigned'],
-    ['accept', 'assigned', 'accepted'],
-    ['start', 'accepted', 'in_progress'],
-    ['submit', 'in_progress', 'submitted'],
-    ['approve', 'submitted', 'done'],
-  ],
-  cancelled: [
-    ['assign', 'draft', 'assigned'],
-    ['cancel', 'assigned', 'cancelled'],
-  ],
+  assigned: MAIN_LINE.slice(0, 1),
+  accepted: MAIN_LINE.slice(0, 2),
+  in_progress: MAIN_LINE.slice(0, 3),
+  submitted: MAIN_LINE.slice(0, 4),
+  returned: [...MAIN_LINE.slice(0, 4), ['return', 'submitted', 'returned']],
+  done: MAIN_LINE,
+  cancelled: [...MAIN_LINE.slice(0, 1), ['cancel', 'assigned', 'cancelled']],
 };
 
 export interface TaskScopeFacts {

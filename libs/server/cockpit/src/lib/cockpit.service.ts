@@ -22,16 +22,14 @@ import type { AuthenticatedUser } from '@lianzhang/server/core';
 import {
   boardUnderWay,
   HealthService,
+  NO_NOTICES,
+  NO_TASKS,
   projectUnderWay,
   type HealthFacts,
-  type NoticeFacts,
-  type TaskFacts,
 } from '@lianzhang/server/insights';
 import { DataSource, type EntityManager } from 'typeorm';
 
 const OPEN = `t.status NOT IN ('done', 'cancelled')`;
-/** Weeks of history the trend charts show (the facts' trends cover them). */
-export { TREND_WEEKS } from '@lianzhang/server/insights';
 const NOTICE_LIMIT = 50;
 /** A cockpit judged for a minute, and its JSON once something asked for it. */
 interface Judged {
@@ -41,9 +39,6 @@ interface Judged {
 
 /** Distinct scopes (the province, each leader's chains, …) memoised at once, at most. */
 const MEMO_LIMIT = 200;
-
-const NO_TASKS: Pick<TaskFacts, 'open' | 'overdue'> = { open: 0, overdue: 0 };
-const NO_NOTICES: Pick<NoticeFacts, 'yellow' | 'red'> = { yellow: 0, red: 0 };
 
 const zeroStatuses = (): Record<ShortBoardStatus, number> =>
   Object.fromEntries(SHORT_BOARD_STATUSES.map((s) => [s, 0])) as Record<ShortBoardStatus, number>;

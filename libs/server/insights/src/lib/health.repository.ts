@@ -245,7 +245,8 @@ export class HealthRepository {
         byChain.set(row.chainId, row.facts);
         this.keep(row.chainId, row.version, clock.today, row.facts);
       }
-      for (const row of rows) if (unread.includes(row.id) && !byChain.has(row.id)) stale.push(row);
+      const waiting = new Set(unread);
+      for (const row of rows) if (waiting.has(row.id) && !byChain.has(row.id)) stale.push(row);
     }
     const computed: ComputedFacts[] = [];
     if (stale.length > 0) {

@@ -94,10 +94,9 @@ export class HealthService {
 
   /** Computes and keeps the facts of every leaf chain not yet current for today. */
   async prepareDay(): Promise<{ day: string; computed: number }> {
-    const facts = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const calendar = await this.calendars.calendar(manager);
-      return this.repository.facts(manager, null, calendar);
-    });
+    const facts = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.facts(manager, null),
+    );
     await this.remember(facts);
     this.logger.log(`chain facts ${facts.today}: ${facts.computed.length} chains computed`);
     return { day: facts.today, computed: facts.computed.length };

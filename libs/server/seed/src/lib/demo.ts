@@ -73,6 +73,24 @@ export interface DemoReport {
   readonly steps: number;
 }
 
+/**
+ * A generated short board's progress: none while identified, all once resolved, else
+ * near the pace of its days so far (`started` days ago, `remaining` to go), some ahead,
+ * some behind. Draws from `rand` only for a board under way. Shared with the province
+ * generator of tools/bench.
+ */
+export function shortBoardProgress(
+  status: 'identified' | 'tackling' | 'breakthrough' | 'resolved',
+  started: number,
+  remaining: number,
+  rand: () => number,
+): number {
+  if (status === 'identified') return 0;
+  if (status === 'resolved') return 100;
+  const elapsed = Math.max(0, started) / (started + remaining);
+  return Math.min(95, Math.max(5, Math.round(elapsed * 100 * (0.7 + rand() * 0.5))));
+}
+
 /** mulberry32: a tiny deterministic generator, so a given seed always yields the same province. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -327,13 +345,7 @@ export async function seedDemo(
         // its target; progress near the ideal pace, some ahead, some behind.
         const started = status === 'identified' ? -int(5, 60) : int(200, 500);
         const remaining = int(100, 700);
-        const elapsed = Math.max(0, started) / (started + remaining);
-        const progress =
-          status === 'identified'
-            ? 0
-            : status === 'resolved'
-              ? 100
-              : Math.min(95, Math.max(5, Math.round(elapsed * 100 * (0.7 + rand() * 0.5))));
+        const progress = shortBoardProgress(status, started, remaining, rand);
         const [{ id }] = (await manager.query(
           `INSERT INTO short_board (chain_id, node_id, title, category, chokepoint, foreign_dependence, status, progress, start_date, target_date)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
